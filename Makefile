@@ -1,0 +1,52 @@
+# Set-up, serving and tests of the Hannover International portal.
+# `make run` and `make test` do the whole set-up on a fresh clone.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test setup install npm messages migrate load lint check clean
+
+run: setup
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install npm messages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+setup: install npm messages migrate load
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+npm: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Compiled catalogues are built from the .po files, never committed.
+messages: install
+	@command -v msgfmt >/dev/null || (command -v apt-get >/dev/null && apt-get install -y gettext)
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+load: migrate
+	$(PY) manage.py load_action_plan
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+check: install messages
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles

@@ -1,0 +1,9 @@
+"""Configuration of the project package: site-wide pages, commands and template tags."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HannoverIntlConfig(AppConfig):
+    name = "hannover_intl"
+    verbose_name = _("Hannover – International City")

@@ -1,0 +1,146 @@
+"""Back office for the plan: every model with German and English tabs."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from .i18n import localized_fields
+from .models import (
+    AreaExample,
+    AreaOfAction,
+    Benefit,
+    CityDevelopmentGoal,
+    Goal,
+    Measure,
+    MeasureActivity,
+    OrganisationalUnit,
+    PlanSection,
+    ScheduleStep,
+    Theme,
+)
+
+
+@admin.register(Theme)
+class ThemeAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["slug", *localized_fields("name")]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(OrganisationalUnit)
+class OrganisationalUnitAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "short_name", "email"]
+    search_fields = ["slug", "email", *localized_fields("name", "short_name")]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(PlanSection)
+class PlanSectionAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "part", "position"]
+    list_filter = ["part"]
+    list_editable = ["position"]
+    search_fields = ["slug", *localized_fields("title", "body")]
+
+
+@admin.register(ScheduleStep)
+class ScheduleStepAdmin(TabbedTranslationAdmin):
+    list_display = ["position", "title", "period"]
+    list_display_links = ["title"]
+    search_fields = localized_fields("title", "period")
+
+
+class CityDevelopmentGoalInline(admin.TabularInline):
+    model = CityDevelopmentGoal.goals.through
+    extra = 0
+    verbose_name = _("'Mein Hannover 2030' goal")
+    verbose_name_plural = _("'Mein Hannover 2030' goals")
+    autocomplete_fields = ["citydevelopmentgoal"]
+
+
+@admin.register(Goal)
+class GoalAdmin(TabbedTranslationAdmin):
+    list_display = ["number", "title", "publication_state"]
+    list_display_links = ["title"]
+    list_filter = ["publication_state"]
+    search_fields = ["=number", *localized_fields("title", "description")]
+    inlines = [CityDevelopmentGoalInline]
+
+
+@admin.register(CityDevelopmentGoal)
+class CityDevelopmentGoalAdmin(TabbedTranslationAdmin):
+    list_display = ["position", "text"]
+    list_display_links = ["text"]
+    list_filter = ["goals"]
+    search_fields = localized_fields("text")
+    filter_horizontal = ["goals"]
+
+
+class AreaExampleInline(TranslationTabularInline):
+    model = AreaExample
+    extra = 0
+
+
+@admin.register(AreaOfAction)
+class AreaOfActionAdmin(TabbedTranslationAdmin):
+    list_display = ["number", "title", "short_title", "publication_state"]
+    list_display_links = ["title"]
+    list_filter = ["publication_state", "goals"]
+    search_fields = ["=number", *localized_fields("title", "short_title", "summary", "description")]
+    filter_horizontal = ["goals"]
+    inlines = [AreaExampleInline]
+
+
+class MeasureActivityInline(TranslationTabularInline):
+    model = MeasureActivity
+    extra = 1
+    fields = ["position", "title", "status"]
+
+
+@admin.register(Measure)
+class MeasureAdmin(TabbedTranslationAdmin):
+    list_display = [
+        "number",
+        "title",
+        "area",
+        "status",
+        "progress",
+        "lead_unit",
+        "publication_state",
+        "updated_at",
+    ]
+    list_display_links = ["number", "title"]
+    list_filter = [
+        "area",
+        "status",
+        "publication_state",
+        "goals",
+        "lead_unit",
+        "themes",
+        "priority",
+    ]
+    list_select_related = ["area", "lead_unit"]
+    search_fields = ["number", *localized_fields("title", "summary", "description")]
+    autocomplete_fields = ["area", "lead_unit"]
+    filter_horizontal = ["goals", "themes", "contributing_units"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [MeasureActivityInline]
+    fieldsets = [
+        (None, {"fields": ["number", "slug", "area", "title", "summary", "description"]}),
+        (
+            _("Progress"),
+            {"fields": ["status", "progress", "planned_start", "planned_end", "priority"]},
+        ),
+        (_("Responsibility"), {"fields": ["lead_unit", "contributing_units"]}),
+        (_("Classification"), {"fields": ["goals", "themes"]}),
+        (_("Publication"), {"fields": ["publication_state", "created_at", "updated_at"]}),
+    ]
+
+
+@admin.register(Benefit)
+class BenefitAdmin(TabbedTranslationAdmin):
+    list_display = ["position", "title", "unit"]
+    list_display_links = ["title"]
+    list_select_related = ["unit"]
+    list_filter = ["unit"]
+    search_fields = localized_fields("title", "example")
+    autocomplete_fields = ["unit"]

@@ -1,0 +1,388 @@
+"""The action plan itself: goals, Areas of Action, measures and what they build on."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .content import Publishable, PublishableQuerySet, TimeStamped
+
+MEASURE_NUMBER = RegexValidator(r"^[1-9][0-9]*\.[1-9][0-9]*$", _("Use the form 1.1, 2.3 or 4.12."))
+
+
+class Status(models.TextChoices):
+    """State of implementation of a measure or sub-item."""
+
+    PLANNED = "planned", _("planned")
+    IN_PREPARATION = "in_preparation", _("in preparation")
+    IN_PROGRESS = "in_progress", _("in progress")
+    ONGOING = "ongoing", _("ongoing (continuous task)")
+    COMPLETED = "completed", _("completed")
+    ON_HOLD = "on_hold", _("on hold")
+    DISCONTINUED = "discontinued", _("discontinued")
+
+
+class Priority(models.TextChoices):
+    """How urgent the City Administration considers a measure."""
+
+    HIGH = "high", _("high")
+    MEDIUM = "medium", _("medium")
+    LOW = "low", _("low")
+
+
+class Theme(models.Model):
+    """A topic shared by measures, partnerships, networks and EU projects."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self):
+        return self.name
+
+
+class OrganisationalUnit(TimeStamped):
+    """An office or department of the City Administration."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    address = models.TextField(_("postal address"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisational unit")
+        verbose_name_plural = _("organisational units")
+
+    def __str__(self):
+        return self.name
+
+
+class PlanSection(models.Model):
+    """A passage of the plan's own prose, such as its initial situation."""
+
+    class Part(models.TextChoices):
+        PLAN = "plan", _("text of the action plan")
+        MAKING_OF = "making_of", _("making of the action plan")
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    part = models.CharField(_("part"), max_length=16, choices=Part, default=Part.PLAN)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_("Separate paragraphs with a blank line; start list items with '- '."),
+    )
+
+    class Meta:
+        ordering = ["part", "position"]
+        verbose_name = _("section of the plan")
+        verbose_name_plural = _("sections of the plan")
+
+    def __str__(self):
+        return self.title
+
+
+class ScheduleStep(models.Model):
+    """A step in the making of the action plan, from the city's project description."""
+
+    position = models.PositiveSmallIntegerField(_("position"), unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    period = models.CharField(_("period"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("schedule step")
+        verbose_name_plural = _("schedule")
+
+    def __str__(self):
+        return self.title
+
+
+class Goal(Publishable):
+    """One of the plan's three overarching goals."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("overarching goal")
+        verbose_name_plural = _("overarching goals")
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("measures:goal_detail", kwargs={"number": self.number})
+
+
+class CityDevelopmentGoal(models.Model):
+    """A goal of the City Development Plan 'Mein Hannover 2030' that the plan builds on."""
+
+    position = models.PositiveSmallIntegerField(_("position"), unique=True)
+    text = models.TextField(_("text"))
+    goals = models.ManyToManyField(
+        Goal, related_name="city_development_goals", blank=True, verbose_name=_("goals served")
+    )
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("'Mein Hannover 2030' goal")
+        verbose_name_plural = _("'Mein Hannover 2030' goals")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class AreaOfActionQuerySet(PublishableQuerySet):
+    """Read filters for Areas of Action."""
+
+    def with_published_measures(self):
+        """Return the areas with their published measures prefetched in order."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "measures",
+                queryset=Measure.objects.published().order_by("position"),
+                to_attr="published_measures",
+            )
+        )
+
+
+class AreaOfAction(Publishable):
+    """One of the plan's four Areas of Action."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    short_title = models.CharField(_("short title"), max_length=120, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("Separate paragraphs with a blank line; start list items with '- '."),
+    )
+    goals = models.ManyToManyField(
+        Goal, related_name="areas", blank=True, verbose_name=_("goals served")
+    )
+
+    objects = AreaOfActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("Area of Action")
+        verbose_name_plural = _("Areas of Action")
+
+    def __str__(self):
+        return f"{self.number} – {self.short_title or self.title}"
+
+    def get_absolute_url(self):
+        return reverse("measures:area_detail", kwargs={"number": self.number})
+
+
+class AreaExample(models.Model):
+    """An example of measures the plan gives for an Area of Action."""
+
+    area = models.ForeignKey(
+        AreaOfAction,
+        on_delete=models.CASCADE,
+        related_name="examples",
+        verbose_name=_("Area of Action"),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    text = models.TextField(_("text"))
+
+    class Meta:
+        ordering = ["area__number", "position"]
+        verbose_name = _("example of measures")
+        verbose_name_plural = _("examples of measures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "position"], name="%(app_label)s_%(class)s_unique_position"
+            )
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class MeasureQuerySet(PublishableQuerySet):
+    """Read filters for measures."""
+
+    def for_list(self):
+        """Return measures with what a list of them shows, in plan order."""
+        return self.select_related("area", "lead_unit").order_by("area__number", "position")
+
+    def for_detail(self):
+        """Return measures with everything their own page shows."""
+        return self.select_related("area", "lead_unit").prefetch_related(
+            "activities", "goals", "themes", "contributing_units"
+        )
+
+
+class Measure(Publishable):
+    """A measure of the plan, numbered within its Area of Action (1.1 to 4.3)."""
+
+    number = models.CharField(
+        _("number"),
+        max_length=8,
+        validators=[MEASURE_NUMBER],
+        help_text=_("Area of Action and position within it, for example 1.2."),
+    )
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    area = models.ForeignKey(
+        AreaOfAction,
+        on_delete=models.PROTECT,
+        related_name="measures",
+        verbose_name=_("Area of Action"),
+    )
+    # Derived from the number on save, so that 1.10 sorts after 1.9.
+    position = models.PositiveSmallIntegerField(_("position"), default=0, editable=False)
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("Separate paragraphs with a blank line; start list items with '- '."),
+    )
+    goals = models.ManyToManyField(
+        Goal, related_name="measures", blank=True, verbose_name=_("goals served")
+    )
+    themes = models.ManyToManyField(
+        Theme, related_name="measures", blank=True, verbose_name=_("themes")
+    )
+    lead_unit = models.ForeignKey(
+        OrganisationalUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_measures",
+        verbose_name=_("lead unit"),
+    )
+    contributing_units = models.ManyToManyField(
+        OrganisationalUnit,
+        related_name="contributed_measures",
+        blank=True,
+        verbose_name=_("contributing units"),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status, default=Status.PLANNED, db_index=True
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"),
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    priority = models.CharField(_("priority"), max_length=8, choices=Priority, blank=True)
+
+    objects = MeasureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["area__number", "position"]
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number"], name="%(app_label)s_%(class)s_unique_number"
+            ),
+            models.CheckConstraint(
+                condition=Q(progress__gte=0) & Q(progress__lte=100),
+                name="%(app_label)s_%(class)s_progress_0_to_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(planned_start__isnull=True)
+                | Q(planned_end__isnull=True)
+                | Q(planned_end__gte=F("planned_start")),
+                name="%(app_label)s_%(class)s_end_not_before_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.position = self.position_from_number(self.number)
+        if not self.slug:
+            self.slug = self.number.replace(".", "-")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("measures:measure_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        """Reject a number whose first part is not the measure's Area of Action."""
+        super().clean()
+        well_formed = self.number and MEASURE_NUMBER.regex.match(self.number)
+        if self.area_id and well_formed and self.number.split(".")[0] != str(self.area.number):
+            raise ValidationError(
+                {"number": _("The number must begin with the number of its Area of Action.")}
+            )
+
+    @staticmethod
+    def position_from_number(number: str) -> int:
+        """Return the measure's position within its area, read from a number such as 1.2."""
+        try:
+            return int(str(number).split(".")[1])
+        except (IndexError, ValueError):
+            return 0
+
+
+class MeasureActivity(models.Model):
+    """A sub-item of a measure, as listed in the plan's overview of measures."""
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="activities", verbose_name=_("measure")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    title = models.CharField(_("title"), max_length=300)
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.PLANNED)
+
+    class Meta:
+        ordering = ["measure", "position"]
+        verbose_name = _("sub-item")
+        verbose_name_plural = _("sub-items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "position"], name="%(app_label)s_%(class)s_unique_position"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Benefit(models.Model):
+    """A benefit of international activity for the City Administration, with the plan's example."""
+
+    position = models.PositiveSmallIntegerField(_("position"), unique=True)
+    title = models.CharField(_("benefit"), max_length=300)
+    example = models.TextField(_("example"), blank=True)
+    unit = models.ForeignKey(
+        OrganisationalUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="benefit_examples",
+        verbose_name=_("unit giving the example"),
+    )
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("benefit")
+        verbose_name_plural = _("benefits")
+
+    def __str__(self):
+        return self.title

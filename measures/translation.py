@@ -1,0 +1,72 @@
+"""Fields of the plan that exist in German and English."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import (
+    AreaExample,
+    AreaOfAction,
+    Benefit,
+    CityDevelopmentGoal,
+    Goal,
+    Measure,
+    MeasureActivity,
+    OrganisationalUnit,
+    PlanSection,
+    ScheduleStep,
+    Theme,
+)
+
+
+@register(Theme)
+class ThemeTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(OrganisationalUnit)
+class OrganisationalUnitTranslation(TranslationOptions):
+    fields = ("name", "short_name", "description")
+
+
+@register(PlanSection)
+class PlanSectionTranslation(TranslationOptions):
+    fields = ("title", "body")
+
+
+@register(ScheduleStep)
+class ScheduleStepTranslation(TranslationOptions):
+    fields = ("title", "period")
+
+
+@register(Goal)
+class GoalTranslation(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(CityDevelopmentGoal)
+class CityDevelopmentGoalTranslation(TranslationOptions):
+    fields = ("text",)
+
+
+@register(AreaOfAction)
+class AreaOfActionTranslation(TranslationOptions):
+    fields = ("title", "short_title", "summary", "description")
+
+
+@register(AreaExample)
+class AreaExampleTranslation(TranslationOptions):
+    fields = ("text",)
+
+
+@register(Measure)
+class MeasureTranslation(TranslationOptions):
+    fields = ("title", "summary", "description")
+
+
+@register(MeasureActivity)
+class MeasureActivityTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(Benefit)
+class BenefitTranslation(TranslationOptions):
+    fields = ("title", "example")

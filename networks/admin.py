@@ -1,0 +1,36 @@
+"""Back office for networks of cities and EU projects."""
+
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from measures.i18n import localized_fields
+
+from .models import EUProject, Network
+
+
+@admin.register(Network)
+class NetworkAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "acronym", "scope", "membership_status", "since", "needs_verification"]
+    list_filter = [
+        "scope",
+        "membership_status",
+        "needs_verification",
+        "publication_state",
+        "themes",
+    ]
+    search_fields = ["slug", *localized_fields("name", "acronym", "role", "description")]
+    prepopulated_fields = {"slug": ["name_en"]}
+    filter_horizontal = ["themes", "measures"]
+    readonly_fields = ["created_at", "updated_at"]
+
+
+@admin.register(EUProject)
+class EUProjectAdmin(TabbedTranslationAdmin):
+    list_display = ["acronym", "title", "funding_programme", "start", "end", "lead_unit"]
+    list_filter = ["publication_state", "lead_unit", "themes"]
+    list_select_related = ["lead_unit"]
+    search_fields = ["acronym", "slug", "funding_programme", *localized_fields("title", "aim")]
+    autocomplete_fields = ["lead_unit"]
+    prepopulated_fields = {"slug": ["acronym"]}
+    filter_horizontal = ["themes", "measures", "partner_cities"]
+    readonly_fields = ["created_at", "updated_at"]

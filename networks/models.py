@@ -1,0 +1,157 @@
+"""City networks Hannover belongs to and the EU-funded projects it takes part in."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from measures.content import Publishable, PublishableQuerySet
+from measures.models import Measure, OrganisationalUnit, Theme
+from partners.models import PartnerCity
+
+
+class Scope(models.TextChoices):
+    """Whether a network is European or worldwide."""
+
+    EUROPEAN = "european", _("European")
+    INTERNATIONAL = "international", _("international")
+
+
+class MembershipStatus(models.TextChoices):
+    """Hannover's standing in a network."""
+
+    MEMBER = "member", _("member")
+    APPLYING = "applying", _("applying")
+    FORMER = "former", _("former member")
+
+
+class Network(Publishable):
+    """A European or international network of cities."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    scope = models.CharField(_("scope"), max_length=16, choices=Scope, db_index=True)
+    membership_status = models.CharField(
+        _("membership status"),
+        max_length=16,
+        choices=MembershipStatus,
+        default=MembershipStatus.MEMBER,
+        db_index=True,
+    )
+    since = models.PositiveSmallIntegerField(
+        _("member since (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    role = models.CharField(
+        _("Hannover's role"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: Vice President City of Mayors for Peace."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    needs_verification = models.BooleanField(
+        _("to be verified"),
+        default=False,
+        help_text=_("The source could not be matched with certainty; the office should check it."),
+    )
+    verification_note = models.TextField(_("note for verification"), blank=True)
+    themes = models.ManyToManyField(
+        Theme, related_name="networks", blank=True, verbose_name=_("themes")
+    )
+    measures = models.ManyToManyField(
+        Measure, related_name="networks", blank=True, verbose_name=_("linked measures")
+    )
+
+    class Meta:
+        ordering = ["scope", "name"]
+        verbose_name = _("network of cities")
+        verbose_name_plural = _("networks of cities")
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("networks:network_detail", kwargs={"slug": self.slug})
+
+
+class EUProjectQuerySet(PublishableQuerySet):
+    """Read filters for EU projects."""
+
+    def running_on(self, day):
+        """Return the projects that run on `day`."""
+        return self.filter(
+            Q(start__isnull=True) | Q(start__lte=day), Q(end__isnull=True) | Q(end__gte=day)
+        )
+
+
+class EUProject(Publishable):
+    """An EU-funded project the City Administration takes part in."""
+
+    class Phase(models.TextChoices):
+        UPCOMING = "upcoming", _("upcoming")
+        RUNNING = "running", _("running")
+        COMPLETED = "completed", _("completed")
+        UNKNOWN = "unknown", _("dates not known")
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=80)
+    title = models.CharField(_("full title"), max_length=300, blank=True)
+    aim = models.TextField(_("aim"), blank=True)
+    funding_programme = models.CharField(_("funding programme"), max_length=200, blank=True)
+    start = models.DateField(_("start"), null=True, blank=True)
+    end = models.DateField(_("end"), null=True, blank=True)
+    lead_unit = models.ForeignKey(
+        OrganisationalUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="eu_projects",
+        verbose_name=_("lead unit"),
+    )
+    partner_cities = models.ManyToManyField(
+        PartnerCity, related_name="eu_projects", blank=True, verbose_name=_("partner cities")
+    )
+    website = models.URLField(_("website"), blank=True)
+    themes = models.ManyToManyField(
+        Theme, related_name="eu_projects", blank=True, verbose_name=_("themes")
+    )
+    measures = models.ManyToManyField(
+        Measure, related_name="eu_projects", blank=True, verbose_name=_("linked measures")
+    )
+
+    objects = EUProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["acronym"]
+        verbose_name = _("EU-funded project")
+        verbose_name_plural = _("EU-funded projects")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=F("start")),
+                name="%(app_label)s_%(class)s_end_not_before_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.acronym
+
+    def get_absolute_url(self):
+        return reverse("networks:project_detail", kwargs={"slug": self.slug})
+
+    @property
+    def phase(self) -> str:
+        """Return whether the project is upcoming, running or completed today."""
+        today = timezone.localdate()
+        if self.start is None and self.end is None:
+            return self.Phase.UNKNOWN
+        if self.start and self.start > today:
+            return self.Phase.UPCOMING
+        if self.end and self.end < today:
+            return self.Phase.COMPLETED
+        return self.Phase.RUNNING

@@ -1,0 +1,44 @@
+"""Back office for partner cities, partnerships and external partners."""
+
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+
+from measures.i18n import localized_fields
+
+from .models import PartnerCity, Partnership, Stakeholder
+
+
+class PartnershipInline(TranslationStackedInline):
+    model = Partnership
+    extra = 0
+    autocomplete_fields = ["coordinating_unit"]
+    filter_horizontal = ["themes", "measures"]
+
+
+@admin.register(PartnerCity)
+class PartnerCityAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "country", "latitude", "longitude", "publication_state"]
+    list_filter = ["publication_state", "partnerships__kind", "country"]
+    search_fields = ["slug", "search_names", *localized_fields("name", "description")]
+    prepopulated_fields = {"slug": ["name_en"]}
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [PartnershipInline]
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(TabbedTranslationAdmin):
+    list_display = ["city", "kind", "since", "ended_on", "coordinating_unit"]
+    list_filter = ["kind", "themes", "coordinating_unit"]
+    list_select_related = ["city", "coordinating_unit"]
+    search_fields = ["city__search_names", "council_decision", *localized_fields("description")]
+    autocomplete_fields = ["city", "coordinating_unit"]
+    filter_horizontal = ["themes", "measures"]
+
+
+@admin.register(Stakeholder)
+class StakeholderAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "is_plan_partner", "website"]
+    list_filter = ["is_plan_partner"]
+    search_fields = ["slug", *localized_fields("name", "description")]
+    prepopulated_fields = {"slug": ["name_en"]}
+    filter_horizontal = ["measures"]

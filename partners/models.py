@@ -1,0 +1,169 @@
+"""Twin and cooperation cities, their partnerships and the plan's external partners."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from measures.content import Publishable, PublishableQuerySet, TimeStamped
+from measures.models import Measure, OrganisationalUnit, Theme
+from measures.text import fold
+
+
+class PartnershipKind(models.TextChoices):
+    """The three kinds of relationship on the plan's map."""
+
+    TWIN_CITY = "twin_city", _("twin city")
+    COOPERATION_CITY = "cooperation_city", _("cooperation city")
+    UNESCO_CITY_OF_MUSIC = "unesco_city_of_music", _("cooperation with a UNESCO City of Music")
+
+
+class PartnerCityQuerySet(PublishableQuerySet):
+    """Read filters for partner cities."""
+
+    def for_list(self):
+        """Return cities with their partnerships, ready for a list or the map."""
+        return self.prefetch_related(
+            models.Prefetch("partnerships", queryset=Partnership.objects.order_by("since"))
+        )
+
+
+class PartnerCity(Publishable):
+    """A city the City of Hannover has a partnership or cooperation with."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(
+        _("name"),
+        max_length=120,
+        help_text=_("Fill in the English name only where it differs, as with Gent and Ghent."),
+    )
+    country = CountryField(_("country"))
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    # Every language's name without diacritics, so that a search for 'Poznan' finds Poznań.
+    search_names = models.CharField(max_length=400, blank=True, editable=False)
+
+    objects = PartnerCityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner city")
+        verbose_name_plural = _("partner cities")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__gte=-90) & Q(latitude__lte=90),
+                name="%(app_label)s_%(class)s_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__gte=-180) & Q(longitude__lte=180),
+                name="%(app_label)s_%(class)s_longitude_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        names = {getattr(self, f"name_{code}", "") or "" for code in ("de", "en")} | {self.name}
+        self.search_names = " ".join(sorted(fold(name) for name in names if name))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("partners:city_detail", kwargs={"slug": self.slug})
+
+
+class Partnership(TimeStamped):
+    """A twinning or cooperation of Hannover with one city, over a span of time."""
+
+    city = models.ForeignKey(
+        PartnerCity, on_delete=models.PROTECT, related_name="partnerships", verbose_name=_("city")
+    )
+    kind = models.CharField(_("kind"), max_length=24, choices=PartnershipKind, db_index=True)
+    since = models.PositiveSmallIntegerField(
+        _("since (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    council_decision = models.CharField(
+        _("council decision"),
+        max_length=120,
+        blank=True,
+        help_text=_("Council document number (Drucksache) of the decision, where there is one."),
+    )
+    ended_on = models.DateField(
+        _("ended on"), null=True, blank=True, help_text=_("Leave empty while it is active.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    themes = models.ManyToManyField(
+        Theme, related_name="partnerships", blank=True, verbose_name=_("themes")
+    )
+    coordinating_unit = models.ForeignKey(
+        OrganisationalUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="coordinated_partnerships",
+        verbose_name=_("coordinating unit"),
+    )
+    measures = models.ManyToManyField(
+        Measure, related_name="partnerships", blank=True, verbose_name=_("linked measures")
+    )
+
+    class Meta:
+        ordering = ["city__name", "since"]
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(since__isnull=True) | Q(since__gte=1900),
+                name="%(app_label)s_%(class)s_since_plausible",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.city} – {self.get_kind_display()}"
+
+    @property
+    def is_active(self) -> bool:
+        """Return whether the partnership has not ended."""
+        return self.ended_on is None
+
+
+class Stakeholder(TimeStamped):
+    """An external partner of the plan, such as an agency or company in Hannover."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    is_plan_partner = models.BooleanField(
+        _("partner of the whole plan"),
+        default=False,
+        help_text=_("Named as an external partner of the action plan as a whole."),
+    )
+    measures = models.ManyToManyField(
+        Measure, related_name="external_partners", blank=True, verbose_name=_("linked measures")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("external partner")
+        verbose_name_plural = _("external partners")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,34 @@
+"""Shared fixtures: the action plan loaded once into the test database."""
+
+import pytest
+from django.core.management import call_command
+
+from measures.models import Measure
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the whole action plan once, as `make run` does."""
+    with django_db_blocker.unblock():
+        call_command("load_action_plan", verbosity=0)
+
+
+@pytest.fixture
+def plan(db):
+    """Return the loaded plan's measures, loading the plan again if a test flushed it."""
+    if not Measure.objects.exists():
+        call_command("load_action_plan", verbosity=0)
+    return Measure.objects.all()
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    """Return a superuser of the International Affairs Office."""
+    return django_user_model.objects.create_superuser("office", "office@example.org", "pw")
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    """Return a client signed in as the superuser."""
+    client.force_login(superuser)
+    return client

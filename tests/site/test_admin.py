@@ -1,0 +1,68 @@
+"""Every page of the back office answers a superuser in German and English."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+from django.utils import translation
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["de", "en"]
+
+
+def admin_urls():
+    """Yield the list, add and change page of every registered model."""
+    for model in admin.site._registry:
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        yield f"{prefix}_changelist", False, model
+        yield f"{prefix}_add", False, model
+        yield f"{prefix}_change", True, model
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_admin_list_and_change_page_answers(admin_client, plan, language):
+    checked = 0
+    for name, needs_object, model in admin_urls():
+        args = []
+        if needs_object:
+            row = model._default_manager.order_by("pk").first()
+            if row is None:
+                continue
+            args = [row.pk]
+        with translation.override(language):
+            url = reverse(name, args=args)
+        assert url.startswith(f"/{language}/admin/")
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        checked += 1
+    assert checked >= 30
+
+
+def test_admin_measure_page_has_german_and_english_tabs(admin_client, plan):
+    from measures.models import Measure
+
+    measure = Measure.objects.get(number="1.2")
+    response = admin_client.get(f"/de/admin/measures/measure/{measure.pk}/change/")
+    html = response.content.decode()
+    assert 'name="title_de"' in html and 'name="title_en"' in html
+    assert measure.title_de in html and measure.title_en in html
+    assert "vendor/jquery-ui/jquery-ui.min.js" in html
+    assert "googleapis" not in html
+    assert 'name="activities-0-title_de"' in html
+
+
+def test_admin_search_finds_a_measure_by_its_english_title_in_the_german_admin(admin_client, plan):
+    response = admin_client.get("/de/admin/measures/measure/", {"q": "major events"})
+    assert response.status_code == 200
+    assert [measure.number for measure in response.context["cl"].result_list] == ["3.2"]
+
+
+def test_admin_speaks_the_language_of_its_url(admin_client, plan):
+    assert "Maßnahmen" in admin_client.get("/de/admin/measures/measure/").content.decode()
+    assert "Measures" in admin_client.get("/en/admin/measures/measure/").content.decode()
+
+
+def test_anonymous_visitor_is_sent_to_sign_in(client):
+    response = client.get("/de/admin/measures/measure/")
+    assert response.status_code == 302
+    assert "/de/admin/login/" in response["Location"]
