@@ -3,12 +3,31 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import search, views
+from .models import SitePage, site_page_url_name
+
+# Site pages have a path of their own in each language, e.g. /de/impressum/ and /en/legal-notice/.
+SITE_PAGE_PATHS = {
+    SitePage.Slug.CONTACT: _("contact/"),
+    SitePage.Slug.LEGAL_NOTICE: _("legal-notice/"),
+    SitePage.Slug.PRIVACY: _("privacy/"),
+    SitePage.Slug.ACCESSIBILITY: _("accessibility/"),
+    SitePage.Slug.EASY_READ: _("easy-read/"),
+}
 
 urlpatterns = i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
+    path(_("the-plan/"), views.PlanView.as_view(), name="plan"),
+    path(_("search/"), search.SearchView.as_view(), name="search"),
+    *(
+        path(route, views.SitePageView.as_view(slug=slug), name=site_page_url_name(slug))
+        for slug, route in SITE_PAGE_PATHS.items()
+    ),
     path("", include("measures.urls")),
+    path("", include("partners.urls")),
+    path("", include("networks.urls")),
     path("admin/", admin.site.urls),
     # A request to / is redirected to the visitor's language by LocaleMiddleware.
     prefix_default_language=True,

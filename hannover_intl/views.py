@@ -1,18 +1,114 @@
-"""Site-wide pages that span the apps."""
+"""Site-wide pages that span the apps: home, the plan, site pages and search."""
 
+from django.db.models import Count, Q
+from django.http import Http404
 from django.views.generic import TemplateView
 
-from measures.models import AreaOfAction, Goal
+from measures.models import (
+    AreaOfAction,
+    Benefit,
+    Goal,
+    Measure,
+    OrganisationalUnit,
+    PlanSection,
+    ScheduleStep,
+    Status,
+)
+from networks.models import EUProject, MembershipStatus, Network
+from partners.models import PartnerCity, Partnership, PartnershipKind, Stakeholder
+
+from .models import SitePage
+
+OFFICE_SLUG = "international-affairs-office"
+
+
+def key_figures() -> dict:
+    """Return the counts the home page shows, from published content only."""
+    partnerships = Partnership.objects.filter(
+        city__publication_state="published", ended_on__isnull=True
+    ).aggregate(
+        twin_cities=Count("city", filter=Q(kind=PartnershipKind.TWIN_CITY), distinct=True),
+        cooperation_cities=Count(
+            "city", filter=Q(kind=PartnershipKind.COOPERATION_CITY), distinct=True
+        ),
+        music_cities=Count(
+            "city", filter=Q(kind=PartnershipKind.UNESCO_CITY_OF_MUSIC), distinct=True
+        ),
+    )
+    return partnerships | {
+        "networks": Network.objects.published()
+        .filter(membership_status=MembershipStatus.MEMBER)
+        .count(),
+        "eu_projects": EUProject.objects.published().count(),
+    }
+
+
+def status_overview(areas) -> list[dict]:
+    """Return, per area, how many of its published measures are in each status."""
+    overview = []
+    for area in areas:
+        counts = dict.fromkeys(Status, 0)
+        for measure in area.published_measures:
+            counts[measure.status] += 1
+        overview.append(
+            {
+                "area": area,
+                "statuses": [
+                    {"status": status, "label": status.label, "count": count}
+                    for status, count in counts.items()
+                    if count
+                ],
+            }
+        )
+    return overview
 
 
 class HomeView(TemplateView):
-    """Introduce the plan and lead to its goals, Areas of Action and measures."""
+    """Introduce the plan and lead to its goals, Areas of Action, measures and partners."""
 
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
+        areas = list(AreaOfAction.objects.published().with_published_measures())
         return super().get_context_data(
+            introduction=PlanSection.objects.filter(slug="introduction").first(),
+            office=OrganisationalUnit.objects.filter(slug=OFFICE_SLUG).first(),
             goals=Goal.objects.published(),
-            areas=AreaOfAction.objects.published().with_published_measures(),
+            areas=status_overview(areas),
+            figures=key_figures(),
+            cities=PartnerCity.objects.published().for_list(),
+            recently_changed=Measure.objects.published().for_list().order_by("-updated_at")[:5],
             **kwargs,
         )
+
+
+class PlanView(TemplateView):
+    """Show the plan's initial situation, goals, benefits and the schedule of its making."""
+
+    template_name = "plan.html"
+
+    def get_context_data(self, **kwargs):
+        sections = list(PlanSection.objects.all())
+        return super().get_context_data(
+            sections=[s for s in sections if s.part == PlanSection.Part.PLAN],
+            making_of=[s for s in sections if s.part == PlanSection.Part.MAKING_OF],
+            benefits=Benefit.objects.select_related("unit"),
+            goals=Goal.objects.published().prefetch_related("city_development_goals"),
+            areas=AreaOfAction.objects.published(),
+            schedule=ScheduleStep.objects.all(),
+            partners=Stakeholder.objects.filter(is_plan_partner=True),
+            **kwargs,
+        )
+
+
+class SitePageView(TemplateView):
+    """Show one site page the office edits, such as the legal notice."""
+
+    template_name = "site_page.html"
+    slug = None
+
+    def get_context_data(self, **kwargs):
+        page = SitePage.objects.published().filter(slug=self.slug).first()
+        if page is None:
+            raise Http404("No such page.")
+        return super().get_context_data(page=page, **kwargs)

@@ -8,7 +8,6 @@ from . import views
 app_name = "measures"
 
 urlpatterns = [
-    path(_("the-plan/"), views.PlanView.as_view(), name="plan"),
     path(_("goals/<int:number>/"), views.GoalDetailView.as_view(), name="goal_detail"),
     path(_("areas-of-action/"), views.AreaListView.as_view(), name="area_list"),
     path(_("areas-of-action/<int:number>/"), views.AreaDetailView.as_view(), name="area_detail"),

@@ -1,34 +1,14 @@
 """Public pages of the plan."""
 
 from django.db.models import Prefetch
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView
 
-from .models import (
-    AreaOfAction,
-    Benefit,
-    CityDevelopmentGoal,
-    Goal,
-    Measure,
-    PlanSection,
-    ScheduleStep,
-)
+from .filtering import ForgivingFilterMixin
+from .filters import MeasureFilter
+from .models import AreaOfAction, CityDevelopmentGoal, Goal, Measure
 
-
-class PlanView(TemplateView):
-    """Show the plan's initial situation, goals and the schedule of its making."""
-
-    template_name = "measures/plan.html"
-
-    def get_context_data(self, **kwargs):
-        sections = list(PlanSection.objects.all())
-        return super().get_context_data(
-            sections={section.slug: section for section in sections},
-            making_of=[s for s in sections if s.part == PlanSection.Part.MAKING_OF],
-            benefits=Benefit.objects.select_related("unit"),
-            goals=Goal.objects.published(),
-            schedule=ScheduleStep.objects.all(),
-            **kwargs,
-        )
+# Declared by the apps that link to measures; read here through their related names only.
+LINKED_CONTENT = ("partnerships__city", "networks", "eu_projects", "external_partners")
 
 
 class GoalDetailView(DetailView):
@@ -79,14 +59,13 @@ class AreaDetailView(DetailView):
         )
 
 
-class MeasureListView(ListView):
-    """List the published measures in plan order."""
+class MeasureListView(ForgivingFilterMixin, ListView):
+    """List the published measures, filtered, sorted and paginated."""
 
     template_name = "measures/measure_list.html"
     context_object_name = "measures"
-
-    def get_queryset(self):
-        return Measure.objects.published().for_list()
+    filterset_class = MeasureFilter
+    queryset = Measure.objects.published().for_list()
 
 
 class MeasureDetailView(DetailView):
@@ -96,4 +75,15 @@ class MeasureDetailView(DetailView):
     context_object_name = "measure"
 
     def get_queryset(self):
-        return Measure.objects.published().for_detail()
+        return Measure.objects.published().for_detail().prefetch_related(*LINKED_CONTENT)
+
+    def get_context_data(self, **kwargs):
+        measure = self.object
+        cities = {p.city for p in measure.partnerships.all() if p.city.is_published}
+        return super().get_context_data(
+            partner_cities=sorted(cities, key=lambda city: city.name),
+            networks=[n for n in measure.networks.all() if n.is_published],
+            eu_projects=[p for p in measure.eu_projects.all() if p.is_published],
+            external_partners=list(measure.external_partners.all()),
+            **kwargs,
+        )

@@ -2,12 +2,14 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from measures.content import Publishable, PublishableQuerySet
+from measures.i18n import translated_order
 from measures.models import Measure, OrganisationalUnit, Theme
 from partners.models import PartnerCity
 
@@ -25,6 +27,32 @@ class MembershipStatus(models.TextChoices):
     MEMBER = "member", _("member")
     APPLYING = "applying", _("applying")
     FORMER = "former", _("former member")
+
+
+def themes_in_order():
+    """Return a Prefetch of themes sorted by their name in the active language."""
+    return Prefetch("themes", queryset=Theme.objects.order_by(translated_order("name")))
+
+
+def published_measures():
+    """Return a Prefetch of the published measures, in plan order, as `published_measures`."""
+    return Prefetch(
+        "measures", queryset=Measure.objects.published().for_list(), to_attr="published_measures"
+    )
+
+
+class NetworkQuerySet(PublishableQuerySet):
+    """Read filters for networks."""
+
+    def for_list(self):
+        """Return networks with their themes, European first, by name in the active language."""
+        return self.prefetch_related(themes_in_order()).order_by(
+            "scope", translated_order("name"), "pk"
+        )
+
+    def for_detail(self):
+        """Return networks with their themes and published measures."""
+        return self.prefetch_related(themes_in_order(), published_measures())
 
 
 class Network(Publishable):
@@ -68,6 +96,8 @@ class Network(Publishable):
         Measure, related_name="networks", blank=True, verbose_name=_("linked measures")
     )
 
+    objects = NetworkQuerySet.as_manager()
+
     class Meta:
         ordering = ["scope", "name"]
         verbose_name = _("network of cities")
@@ -87,6 +117,36 @@ class EUProjectQuerySet(PublishableQuerySet):
         """Return the projects that run on `day`."""
         return self.filter(
             Q(start__isnull=True) | Q(start__lte=day), Q(end__isnull=True) | Q(end__gte=day)
+        )
+
+    def in_phase(self, phase, day):
+        """Return the projects whose `EUProject.phase` on `day` is `phase`."""
+        no_dates = Q(start__isnull=True, end__isnull=True)
+        if phase == EUProject.Phase.UNKNOWN:
+            return self.filter(no_dates)
+        if phase == EUProject.Phase.UPCOMING:
+            return self.filter(start__gt=day)
+        if phase == EUProject.Phase.COMPLETED:
+            # The end is never before the start, so an ended project has started too.
+            return self.filter(end__lt=day)
+        if phase == EUProject.Phase.RUNNING:
+            return self.running_on(day).exclude(no_dates)
+        return self.none()
+
+    def for_list(self):
+        """Return projects with their lead unit, by acronym whatever its case."""
+        return self.select_related("lead_unit").order_by(Lower("acronym"), "pk")
+
+    def for_detail(self):
+        """Return projects with everything their own page shows, published links only."""
+        return self.select_related("lead_unit").prefetch_related(
+            themes_in_order(),
+            published_measures(),
+            Prefetch(
+                "partner_cities",
+                queryset=PartnerCity.objects.published().order_by(translated_order("name")),
+                to_attr="published_partner_cities",
+            ),
         )
 
 

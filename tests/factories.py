@@ -40,7 +40,8 @@ class MeasureFactory(factory.django.DjangoModelFactory):
         model = Measure
 
     area = factory.SubFactory(AreaOfActionFactory)
-    number = factory.LazyAttributeSequence(lambda measure, n: f"{measure.area.number}.{n + 1}")
+    # Far above the plan's own numbers, so that extra measures never collide with 1.1 to 4.3.
+    number = factory.LazyAttributeSequence(lambda measure, n: f"{measure.area.number}.{n + 100}")
     title_de = factory.Sequence(lambda n: f"Maßnahme {n}")
     title_en = factory.Sequence(lambda n: f"Measure {n}")
     publication_state = PublicationState.PUBLISHED

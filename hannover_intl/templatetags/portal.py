@@ -31,12 +31,19 @@ def language_alternates(context) -> list[dict]:
 
 
 @register.filter(is_safe=True)
-def paragraphs(text: str) -> str:
-    """Render plain text as paragraphs, turning lines that start with '- ' into a list."""
+def paragraphs(text: str, heading_level: int = 2) -> str:
+    """Render plain text as paragraphs, with '- ' lines as lists and '## ' lines as headings."""
     blocks = [block.strip() for block in (text or "").replace("\r\n", "\n").split("\n\n")]
     html = []
     for block in filter(None, blocks):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if len(lines) == 1 and lines[0].startswith("## "):
+            html.append(
+                format_html(
+                    '<h{0} class="kern-heading-medium">{1}</h{0}>', heading_level, lines[0][3:]
+                )
+            )
+            continue
         items = [line[2:] for line in lines if line.startswith("- ")]
         lead = [line for line in lines if not line.startswith("- ")]
         if lead:

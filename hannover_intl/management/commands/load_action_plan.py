@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
+from hannover_intl.services import site_pages_load
 from measures.loading import ContentError, LoadReport
 from measures.services import action_plan_load
 from networks.services import networks_load
@@ -24,6 +25,7 @@ class Command(BaseCommand):
                 action_plan_load(report=report)
                 partner_cities_load(report=report)
                 networks_load(report=report)
+                site_pages_load(report=report)
         except ContentError as error:
             raise CommandError(f"Nothing was loaded: {error}") from error
         if not report.total:

@@ -1,0 +1,117 @@
+"""Search across goals, Areas of Action, measures, partner cities, networks and EU projects."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from modeltranslation.utils import build_localized_fieldname
+
+from measures.i18n import q_any_language
+from measures.models import AreaOfAction, Goal, Measure
+from measures.text import fold
+from networks.models import EUProject, Network
+from partners.models import PartnerCity
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_KIND = 25
+SEARCH_CONFIGS = {"de": "german", "en": "english"}
+
+
+@dataclass
+class SearchKind:
+    """One kind of content the search looks through, with the fields it reads."""
+
+    key: str
+    label: str
+    queryset: object
+    fields: tuple[str, ...]
+    folded_field: str = ""
+    results: list = field(default_factory=list)
+
+
+def searchable_kinds() -> list[SearchKind]:
+    """Return every kind of published content, in the order results are shown."""
+    return [
+        SearchKind(
+            "goals", _("Overarching goals"), Goal.objects.published(), ("title", "description")
+        ),
+        SearchKind(
+            "areas",
+            _("Areas of Action"),
+            AreaOfAction.objects.published(),
+            ("title", "short_title", "summary", "description"),
+        ),
+        SearchKind(
+            "measures",
+            _("Measures"),
+            Measure.objects.published().for_list(),
+            ("title", "summary", "description"),
+        ),
+        SearchKind(
+            "cities",
+            _("Partner cities"),
+            PartnerCity.objects.published(),
+            ("name", "description"),
+            folded_field="search_names",
+        ),
+        SearchKind(
+            "networks",
+            _("Networks"),
+            Network.objects.published(),
+            ("name", "acronym", "role", "description"),
+        ),
+        SearchKind("projects", _("EU projects"), EUProject.objects.published(), ("title", "aim")),
+    ]
+
+
+def matching(kind: SearchKind, text: str):
+    """Return the rows of `kind` that contain `text`, best first."""
+    condition = Q()
+    for name in kind.fields:
+        condition |= q_any_language(name, "icontains", text)
+    if kind.folded_field:
+        condition |= Q(**{f"{kind.folded_field}__contains": fold(text)})
+    rows = kind.queryset.filter(condition)
+    if connection.vendor == "postgresql":
+        rows = ranked_by_full_text(kind, text, condition)
+    return rows[:RESULTS_PER_KIND]
+
+
+def ranked_by_full_text(kind: SearchKind, text: str, condition: Q):
+    """Return matches found by PostgreSQL's full-text search in the page's language, ranked."""
+    language = (get_language() or "de")[:2]
+    config = SEARCH_CONFIGS.get(language, "simple")
+    vector = SearchVector(
+        *(build_localized_fieldname(name, language) for name in kind.fields), config=config
+    )
+    query = SearchQuery(text, config=config, search_type="websearch")
+    # Full text finds inflected forms; the substring condition keeps compounds such as
+    # 'Klimaschutz' for 'Klima', which German stemming does not split.
+    return (
+        kind.queryset.annotate(rank=SearchRank(vector, query))
+        .filter(Q(rank__gt=0) | condition)
+        .order_by("-rank", *(kind.queryset.query.order_by or kind.queryset.model._meta.ordering))
+    )
+
+
+class SearchView(TemplateView):
+    """Show the search form and the results, grouped by kind."""
+
+    template_name = "search.html"
+
+    def get_context_data(self, **kwargs):
+        text = " ".join(self.request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+        kinds = searchable_kinds() if text else []
+        for kind in kinds:
+            kind.results = list(matching(kind, text))
+        found = [kind for kind in kinds if kind.results]
+        return super().get_context_data(
+            query=text,
+            groups=found,
+            total=sum(len(kind.results) for kind in found),
+            **kwargs,
+        )

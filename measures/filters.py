@@ -1,0 +1,118 @@
+"""Filters of the public list of measures."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .i18n import q_any_language, translated_order
+from .models import AreaOfAction, Goal, Measure, OrganisationalUnit, Status, Theme
+from .text import fold
+
+
+def linked_city_choices():
+    """Return the published partner cities that published measures are linked to."""
+    english = (get_language() or "de").startswith("en")
+    rows = (
+        Measure.objects.published()
+        .filter(partnerships__city__publication_state="published")
+        .values_list(
+            "partnerships__city__slug", "partnerships__city__name_de", "partnerships__city__name_en"
+        )
+        .distinct()
+    )
+    choices = {slug: (english and name_en) or name_de for slug, name_de, name_en in rows}
+    return sorted(choices.items(), key=lambda choice: fold(choice[1]))
+
+
+class MeasureFilter(django_filters.FilterSet):
+    """Narrow the measures by area, goal, status, unit, theme, partner city and free text."""
+
+    SORTS = {
+        "number": ["area__number", "position"],
+        "status": ["status", "area__number", "position"],
+        "-progress": ["-progress", "area__number", "position"],
+        "-updated": ["-updated_at", "area__number", "position"],
+    }
+
+    q = django_filters.CharFilter(label=_("Search text"), method="filter_text")
+    area = django_filters.ModelChoiceFilter(
+        label=_("Area of Action"),
+        queryset=AreaOfAction.objects.published(),
+        to_field_name="number",
+        empty_label=_("All Areas of Action"),
+    )
+    goal = django_filters.ModelChoiceFilter(
+        label=_("Goal"),
+        field_name="goals",
+        queryset=Goal.objects.published(),
+        to_field_name="number",
+        empty_label=_("All goals"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Status.choices, empty_label=_("Every status")
+    )
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Responsible unit"),
+        queryset=OrganisationalUnit.objects.all(),
+        to_field_name="slug",
+        method="filter_unit",
+        empty_label=_("All units"),
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"),
+        field_name="themes",
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All themes"),
+    )
+    city = django_filters.ChoiceFilter(
+        label=_("Partner city"),
+        field_name="partnerships__city__slug",
+        choices=linked_city_choices,
+        empty_label=_("All partner cities"),
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        method="filter_sort",
+        empty_label=None,
+        choices=[
+            ("number", _("number")),
+            ("title", _("title")),
+            ("status", _("status")),
+            ("-progress", _("progress, highest first")),
+            ("-updated", _("last change, newest first")),
+        ],
+    )
+
+    class Meta:
+        model = Measure
+        fields = []
+
+    @property
+    def qs(self):
+        # Filters across many-to-many relations can repeat a measure.
+        return super().qs.distinct()
+
+    def filter_text(self, queryset, name, value):
+        """Keep measures whose texts or sub-items contain `value` in either language."""
+        text = value.strip()
+        if not text:
+            return queryset
+        return queryset.filter(
+            Q(number=text)
+            | q_any_language("title", "icontains", text)
+            | q_any_language("summary", "icontains", text)
+            | q_any_language("description", "icontains", text)
+            | q_any_language("activities__title", "icontains", text)
+        )
+
+    def filter_unit(self, queryset, name, value):
+        """Keep measures the unit leads or contributes to."""
+        return queryset.filter(Q(lead_unit=value) | Q(contributing_units=value))
+
+    def filter_sort(self, queryset, name, value):
+        """Order the measures as the visitor chose."""
+        if value == "title":
+            return queryset.order_by(translated_order("title"), "area__number", "position")
+        return queryset.order_by(*self.SORTS.get(value, self.SORTS["number"]))

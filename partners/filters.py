@@ -1,0 +1,152 @@
+"""Filters and sorting of the public list of partner cities."""
+
+import django_filters
+from django import forms
+from django.db.models import (
+    Case,
+    CharField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+)
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from measures.content import PublicationState
+from measures.i18n import translated_order
+from measures.models import Theme
+from measures.text import fold
+
+from .continents import Continent, countries_in
+from .models import Partnership, PartnershipKind
+
+
+
+class KernSelect(forms.Select):
+    """A select box in the KERN style; a class, because OrderingFilter needs one."""
+
+    def __init__(self, attrs=None, **kwargs):
+        super().__init__(attrs={"class": "kern-form-input__select", **(attrs or {})}, **kwargs)
+
+
+def first_since():
+    """Return an expression for the year of a city's earliest dated partnership."""
+    return Subquery(
+        Partnership.objects.filter(city=OuterRef("pk"), since__isnull=False)
+        .order_by("since")
+        .values("since")[:1]
+    )
+
+
+class CityOrderingFilter(django_filters.OrderingFilter):
+    """Sort by name or country in the page's language, or by the year of the first partnership."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        field = value[0]
+        name, descending = field.lstrip("-"), field.startswith("-")
+        if name == "country":
+            names = dict(self.parent.country_choices())
+            qs = qs.annotate(
+                sort_key=Case(
+                    *(When(country=code, then=Value(label)) for code, label in names.items()),
+                    default=F("country"),
+                )
+            )
+        elif name == "since":
+            qs = qs.annotate(sort_key=first_since())
+        else:
+            qs = qs.annotate(sort_key=F("sort_name"))
+        key = F("sort_key").desc(nulls_last=True) if descending else F("sort_key").asc(nulls_last=True)
+        return qs.order_by(key, "sort_name")
+
+
+class PartnerCityFilter(django_filters.FilterSet):
+    """Narrow the partner cities by name, kind, country, continent and theme."""
+
+    q = django_filters.CharFilter(
+        label=_("Name of the city"),
+        method="filter_name",
+        widget=forms.TextInput(attrs={"class": "kern-form-input__input", "type": "search"}),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of partnership"),
+        field_name="partnerships__kind",
+        choices=PartnershipKind.choices,
+        empty_label=_("All kinds"),
+        distinct=True,
+        widget=KernSelect(),
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"),
+        empty_label=_("All countries"),
+        widget=KernSelect(),
+    )
+    continent = django_filters.ChoiceFilter(
+        label=_("Continent"),
+        choices=Continent.choices,
+        empty_label=_("All continents"),
+        method="filter_continent",
+        widget=KernSelect(),
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"),
+        field_name="partnerships__themes",
+        to_field_name="slug",
+        queryset=Theme.objects.filter(
+            partnerships__city__publication_state=PublicationState.PUBLISHED
+        ).distinct(),
+        empty_label=_("All themes"),
+        distinct=True,
+        widget=KernSelect(),
+    )
+    sort = CityOrderingFilter(
+        label=_("Sort by"),
+        fields=(("name", "name"), ("country", "country"), ("since", "since")),
+        # Descending labels of their own: OrderingFilter would format them once, at import.
+        field_labels={
+            "name": _("City, A to Z"),
+            "-name": _("City, Z to A"),
+            "country": _("Country, A to Z"),
+            "-country": _("Country, Z to A"),
+            "since": _("Partner since, oldest first"),
+            "-since": _("Partner since, newest first"),
+        },
+        empty_label=None,
+        widget=KernSelect,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._country_choices = None
+        # A function, not the bound method: the form deep-copies its fields, and with a method
+        # the whole filterset and its request.
+        self.filters["country"].extra["choices"] = lambda: self.country_choices()
+
+    def country_choices(self) -> list[tuple[str, str]]:
+        """Return the countries of the cities on offer, named in the page's language."""
+        if self._country_choices is None:
+            codes = set(self.queryset.order_by().values_list("country", flat=True).distinct())
+            self._country_choices = sorted(
+                ((code, countries.name(code)) for code in codes), key=lambda choice: fold(choice[1])
+            )
+        return self._country_choices
+
+    def filter_name(self, queryset, name, value):
+        words = fold(value).split()
+        return queryset.filter(search_names__contains=" ".join(words)) if words else queryset
+
+    def filter_continent(self, queryset, name, value):
+        return queryset.filter(country__in=countries_in(value))
+
+
+def default_order(queryset):
+    """Return the cities sorted by their name in the page's language."""
+    # modeltranslation gives each language's column a field class of its own, so Coalesce
+    # cannot tell the type of its result by itself.
+    name = ExpressionWrapper(translated_order("name"), output_field=CharField())
+    return queryset.annotate(sort_name=name).order_by("sort_name")

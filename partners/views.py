@@ -1,0 +1,136 @@
+"""Public pages of partner cities."""
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import QueryDict
+from django.views.generic import DetailView, ListView
+
+from measures.filtering import ForgivingFilterMixin
+from measures.models import Measure
+from measures.text import fold
+
+from . import worldmap
+from .filters import PartnerCityFilter, default_order
+from .models import PartnerCity, Partnership
+
+SORTABLE_COLUMNS = ["name", "country", "since"]
+
+
+def table_row(city) -> dict:
+    """Return what the table shows of a city, from its prefetched partnerships."""
+    partnerships = list(city.partnerships.all())
+    years = [partnership.since for partnership in partnerships if partnership.since]
+    themes = {}
+    for partnership in partnerships:
+        themes.update((theme.pk, theme) for theme in partnership.themes.all())
+    return {
+        "city": city,
+        "partnerships": partnerships,
+        "since": min(years, default=None),
+        "themes": sorted(themes.values(), key=lambda theme: fold(theme.name)),
+    }
+
+
+class CityListView(ForgivingFilterMixin, ListView):
+    """Show the published partner cities on a world map and in a table, both filtered alike."""
+
+    template_name = "partners/city_list.html"
+    context_object_name = "cities"
+    filterset_class = PartnerCityFilter
+    # The map shows every city found, so the table, its text alternative, must too.
+    paginate_by = None
+
+    def get_queryset(self):
+        self.filterset = self.get_filterset(
+            default_order(
+                PartnerCity.objects.published().for_list().prefetch_related("partnerships__themes")
+            )
+        )
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        cities = context["cities"]
+        markers = worldmap.city_markers(cities)
+        legend = worldmap.legend()
+        for entry in legend:
+            entry["count"] = sum(1 for marker in markers if marker.kind == entry["kind"])
+        context.update(
+            map_view_box=f"0 0 {worldmap.WIDTH} {worldmap.HEIGHT}",
+            land_path=worldmap.land_path(),
+            markers=markers,
+            hannover=worldmap.hannover_marker(),
+            legend=legend,
+            hannover_legend=worldmap.star_path(10, 10, 8),
+            rows=[table_row(city) for city in cities],
+            sort_columns=self.sort_columns(),
+            tile_url=getattr(settings, "MAP_TILE_URL", ""),
+        )
+        if context["tile_url"]:
+            context["map_data"] = [
+                {
+                    "name": marker.city.name,
+                    "url": marker.city.get_absolute_url(),
+                    "lat": float(marker.city.latitude),
+                    "lon": float(marker.city.longitude),
+                    "kind": marker.kind,
+                    "kinds": [str(label) for label in marker.kinds],
+                }
+                for marker in markers
+            ]
+        return context
+
+    def sort_columns(self) -> dict:
+        """Return, per sortable column, the address that sorts by it and how it is sorted now."""
+        cleaned = getattr(self.filterset.form, "cleaned_data", {})
+        current = (cleaned.get("sort") or ["name"])[0]
+        # The filterset's data lacks the values it could not understand, so links drop them too.
+        valid = self.filterset.data if self.filterset.is_bound else QueryDict()
+        columns = {}
+        for name in SORTABLE_COLUMNS:
+            query = valid.copy()
+            query.pop(self.page_kwarg, None)
+            ascending = current == name
+            query["sort"] = f"-{name}" if ascending else name
+            columns[name] = {
+                "query": query.urlencode(),
+                "aria_sort": (
+                    "ascending" if ascending else "descending" if current == f"-{name}" else ""
+                ),
+            }
+        return columns
+
+
+class CityDetailView(DetailView):
+    """Show one partner city with its partnerships, linked measures, EU projects and place."""
+
+    template_name = "partners/city_detail.html"
+    context_object_name = "city"
+
+    def get_queryset(self):
+        return PartnerCity.objects.published().prefetch_related(
+            Prefetch(
+                "partnerships",
+                queryset=Partnership.objects.select_related("coordinating_unit")
+                .prefetch_related("themes")
+                .order_by("since"),
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        city = self.object
+        left, top, width, height = worldmap.view_box_around(city.latitude, city.longitude)
+        size = min(max(width / 60, 5), 16)
+        marker = worldmap.city_markers([city], size=size)[0]
+        return super().get_context_data(
+            measures=Measure.objects.published()
+            .filter(partnerships__city=city)
+            .distinct()
+            .order_by("area__number", "position"),
+            eu_projects=city.eu_projects.published(),
+            map_view_box=f"{left:g} {top:g} {width:g} {height:g}",
+            land_path=worldmap.land_path(),
+            markers=[marker],
+            hannover=worldmap.hannover_marker(size),
+            **kwargs,
+        )

@@ -1,0 +1,222 @@
+"""A world map drawn on the server as SVG from Natural Earth land outlines (npm `world-atlas`)."""
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from math import cos, pi, sin
+
+from django.conf import settings
+
+from .models import PartnershipKind
+
+# Plate carrée: one degree is the same length across and up, 1000 units for 360 degrees.
+WIDTH = 1000
+SCALE = WIDTH / 360
+# Below 60° south there is only Antarctica, which would take a fifth of the map and has no city.
+SOUTH = -60
+HEIGHT = round((90 - SOUTH) * SCALE)
+HANNOVER = (52.3759, 9.7320)  # latitude, longitude of the Neues Rathaus
+
+# A city with several partnerships is drawn with the shape of the first kind in this order.
+KIND_ORDER = [
+    PartnershipKind.TWIN_CITY,
+    PartnershipKind.COOPERATION_CITY,
+    PartnershipKind.UNESCO_CITY_OF_MUSIC,
+]
+
+
+def project(latitude, longitude) -> tuple[float, float]:
+    """Return the map coordinates of a point given in degrees."""
+    return (
+        round((float(longitude) + 180) * SCALE, 1),
+        round((90 - float(latitude)) * SCALE, 1),
+    )
+
+
+def _decode_arcs(topology: dict) -> list[list[tuple[int, int]]]:
+    """Return the topology's arcs as absolute map coordinates in tenths of a unit."""
+    (scale_x, scale_y), (shift_x, shift_y) = (
+        topology["transform"]["scale"],
+        topology["transform"]["translate"],
+    )
+    arcs = []
+    for quantized in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in quantized:
+            x, y = x + dx, y + dy
+            longitude, latitude = x * scale_x + shift_x, y * scale_y + shift_y
+            # Tenths as integers, so that relative steps add up exactly to the rounded points.
+            points.append(
+                (round((longitude + 180) * SCALE * 10), round((90 - latitude) * SCALE * 10))
+            )
+        arcs.append(points)
+    return arcs
+
+
+def _ring(arcs, indexes) -> list[tuple[int, int]]:
+    """Return the points of a ring joined from arcs; a negative index ~i is arc i reversed."""
+    points = []
+    for index in indexes:
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        points.extend(arc[1:] if points else arc)
+    return points
+
+
+def _tenths(value: int) -> str:
+    """Return tenths of a unit as the shortest decimal, such as '-.5', '12' or '3.4'."""
+    sign, value = ("-" if value < 0 else ""), abs(value)
+    whole, tenth = divmod(value, 10)
+    if not tenth:
+        return f"{sign}{whole}"
+    return f"{sign}{whole or ''}.{tenth}"
+
+
+def _join(numbers: list[str]) -> str:
+    """Return numbers as compact path data: a minus sign or a second point needs no space."""
+    parts = []
+    for number in numbers:
+        if parts and not (
+            number.startswith("-") or (number.startswith(".") and "." in parts[-1])
+        ):
+            parts.append(" ")
+        parts.append(number)
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def land_path() -> str:
+    """Return the SVG path data of the land outlines, built once per process."""
+    path = settings.NODE_MODULES_DIR / "world-atlas" / "land-110m.json"
+    topology = json.loads(path.read_text(encoding="utf-8"))
+    arcs = _decode_arcs(topology)
+    bottom = HEIGHT * 10
+    commands = []
+    for geometry in topology["objects"]["land"]["geometries"]:
+        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        for polygon in polygons:
+            rings = [_ring(arcs, ring) for ring in polygon]
+            if min(y for _x, y in rings[0]) >= bottom:
+                continue  # Antarctica and the islands around it
+            for ring in rings:
+                points = [point for i, point in enumerate(ring) if i == 0 or point != ring[i - 1]]
+                if len(points) < 3:
+                    continue
+                (x, y), steps = points[0], []
+                for next_x, next_y in points[1:]:
+                    steps += [_tenths(next_x - x), _tenths(next_y - y)]
+                    x, y = next_x, next_y
+                start = _join([_tenths(points[0][0]), _tenths(points[0][1])])
+                commands.append(f"M{start}l{_join(steps)}z")
+    return "".join(commands)
+
+
+def marker_path(kind: str, x: float, y: float, size: float = 5) -> str:
+    """Return the path data of a kind's marker shape centred on x, y.
+
+    Twin cities are circles, cooperation cities squares, UNESCO Cities of Music diamonds and
+    Hannover a star, so that the kind can be told without seeing colour.
+    """
+    if kind == PartnershipKind.TWIN_CITY:
+        return (
+            f"M{x - size:g} {y:g}a{size:g} {size:g} 0 1 0 {2 * size:g} 0"
+            f"a{size:g} {size:g} 0 1 0 {-2 * size:g} 0z"
+        )
+    if kind == PartnershipKind.COOPERATION_CITY:
+        side = round(size * 0.9, 2)  # a square looks bigger than a circle of the same width
+        return f"M{x - side:g} {y - side:g}h{2 * side:g}v{2 * side:g}h{-2 * side:g}z"
+    if kind == PartnershipKind.UNESCO_CITY_OF_MUSIC:
+        tip = round(size * 1.3, 2)
+        return f"M{x:g} {y - tip:g}L{x + tip:g} {y:g}L{x:g} {y + tip:g}L{x - tip:g} {y:g}z"
+    return star_path(x, y, size * 1.5)
+
+
+def star_path(x: float, y: float, size: float) -> str:
+    """Return the path data of a five-pointed star centred on x, y."""
+    points = []
+    for i in range(10):
+        radius = size if i % 2 == 0 else size * 0.45
+        angle = -pi / 2 + i * pi / 5
+        points.append(f"{x + radius * cos(angle):.1f} {y + radius * sin(angle):.1f}")
+    return "M" + "L".join(points) + "z"
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A city's place and shape on the map; the shape is drawn around 0, 0 and moved there."""
+
+    city: object
+    kind: str
+    kinds: list
+    x: float
+    y: float
+    path: str
+
+    @property
+    def transform(self) -> str:
+        """Return the SVG transform that moves the shape to the city, as text for the template."""
+        return f"translate({self.x:g} {self.y:g})"
+
+
+def primary_kind(kinds) -> str:
+    """Return the kind whose shape a city with these partnership kinds is drawn with."""
+    return min(kinds, key=KIND_ORDER.index) if kinds else PartnershipKind.COOPERATION_CITY
+
+
+def city_markers(cities, size: float = 5) -> list[Marker]:
+    """Return a marker for each city, using its prefetched partnerships."""
+    shapes = {kind: marker_path(kind, 0, 0, size) for kind in KIND_ORDER}
+    markers = []
+    for city in cities:
+        kinds = sorted(
+            {partnership.kind for partnership in city.partnerships.all()}, key=KIND_ORDER.index
+        )
+        kind = primary_kind(kinds)
+        x, y = project(city.latitude, city.longitude)
+        markers.append(
+            Marker(
+                city=city,
+                kind=kind,
+                kinds=[PartnershipKind(k).label for k in kinds],
+                x=x,
+                y=y,
+                path=shapes[kind],
+            )
+        )
+    return markers
+
+
+def hannover_marker(size: float = 5) -> dict:
+    """Return Hannover's star and the place of its name, as text for the template."""
+    x, y = project(*HANNOVER)
+    # Text, because a template would print a float with a decimal comma on German pages.
+    return {
+        "path": star_path(0, 0, size * 1.6),
+        "transform": f"translate({x:g} {y:g})",
+        # Above the star: east and west of Hannover the map is crowded with partner cities.
+        "label_x": f"{x:.1f}",
+        "label_y": f"{y - size * 2.2:.1f}",
+        "font_size": f"{size * 2.6:.1f}",
+    }
+
+
+def legend(size: float = 6) -> list[dict]:
+    """Return each kind's label and its marker shape drawn in a 20 by 20 box."""
+    return [
+        {"kind": kind.value, "label": kind.label, "path": marker_path(kind, 10, 10, size)}
+        for kind in KIND_ORDER
+    ]
+
+
+def view_box_around(latitude, longitude, width: float = 300) -> tuple[float, float, float, float]:
+    """Return a view box of the given width, in the map's proportions, showing a city and Hannover.
+
+    The box is widened where the two are further apart than it is wide.
+    """
+    points = [project(latitude, longitude), project(*HANNOVER)]
+    xs, ys = [x for x, _y in points], [y for _x, y in points]
+    width = min(WIDTH, max(width, (max(xs) - min(xs)) * 1.3, (max(ys) - min(ys)) * 1.3 * 2))
+    height = width / 2
+    left = min(max((max(xs) + min(xs)) / 2 - width / 2, 0), WIDTH - width)
+    top = min(max((max(ys) + min(ys)) / 2 - height / 2, 0), max(HEIGHT - height, 0))
+    return round(left, 1), round(top, 1), round(width, 1), round(min(height, HEIGHT), 1)

@@ -1,0 +1,159 @@
+"""Citizens browse goals, Areas of Action and measures in German and English."""
+
+import pytest
+
+from measures.content import PublicationState
+from measures.models import Measure, Status
+from partners.models import PartnerCity
+
+pytestmark = pytest.mark.django_db
+
+
+def html_of(response) -> str:
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [
+        ("/de/handlungsfelder/", "Internationalisierung und Europäisierung der Stadtverwaltung"),
+        (
+            "/en/areas-of-action/",
+            "Internationalization and Europeanization of the City Administration",
+        ),
+        ("/de/handlungsfelder/3/", "Beispiele für Maßnahmen"),
+        ("/en/areas-of-action/3/", "European Capital of Culture in 2025"),
+        ("/de/ziele/2/", "Weltoffenheit sichtbarer machen"),
+        ("/en/goals/1/", "Attractive international profile"),
+        ("/de/massnahmen/1-2/", "Mitgliedschaft bei EUROCITIES"),
+        ("/en/measures/1-2/", "Membership of EUROCITIES"),
+    ],
+)
+def test_pages_show_the_plan_in_the_pages_language(client, plan, url, text):
+    assert text in html_of(client.get(url))
+
+
+def test_goal_page_names_the_mein_hannover_2030_goals_behind_it(client, plan):
+    html = html_of(client.get("/de/ziele/1/"))
+    assert "wirtschaftet nachhaltig." in html
+    assert "Handlungsfeld 3" in html
+
+
+def test_measure_page_shows_sub_items_status_progress_and_links(client, plan):
+    html = html_of(client.get("/en/measures/1-1/"))
+    assert "Sharing experience at local level and project-based cooperation" in html
+    assert 'value="0"' in html and "0 %" in html
+    assert "planned" in html
+    # Every twin and cooperation city is linked to measure 1.1.
+    assert "/en/partner-cities/bristol/" in html
+    assert "Last change" in html
+
+
+def test_measure_page_links_the_networks_of_measure_1_2(client, plan):
+    html = html_of(client.get("/de/massnahmen/1-2/"))
+    assert "/de/netzwerke/" in html
+    assert "EUROCITIES" in html
+
+
+def test_unpublished_measure_is_404_and_absent_from_lists(client, plan):
+    Measure.objects.filter(number="4.3").update(publication_state=PublicationState.DRAFT)
+    assert client.get("/de/massnahmen/4-3/").status_code == 404
+    for url in ["/de/", "/de/massnahmen/", "/de/handlungsfelder/", "/de/handlungsfelder/4/"]:
+        assert "/de/massnahmen/4-3/" not in html_of(client.get(url))
+
+
+def test_unknown_items_are_404(client, plan):
+    for url in ["/de/massnahmen/9-9/", "/en/areas-of-action/7/", "/en/goals/4/"]:
+        assert client.get(url).status_code == 404
+
+
+class TestMeasureFilters:
+    def numbers(self, client, query: str, language: str = "en") -> list[str]:
+        path = "/en/measures/" if language == "en" else "/de/massnahmen/"
+        response = client.get(path + query)
+        return [measure.number for measure in response.context["measures"]]
+
+    def test_without_filters_all_thirteen_in_plan_order(self, client, plan):
+        assert self.numbers(client, "") == [m.number for m in Measure.objects.all()]
+
+    def test_area_goal_and_theme(self, client, plan):
+        assert self.numbers(client, "?area=2") == ["2.1", "2.2", "2.3"]
+        assert self.numbers(client, "?goal=2") == ["4.1", "4.2", "4.3"]
+        assert "3.4" in self.numbers(client, "?theme=environment-climate")
+
+    def test_status_and_unit(self, client, plan):
+        Measure.objects.filter(number="3.2").update(status=Status.IN_PROGRESS)
+        assert self.numbers(client, "?status=in_progress") == ["3.2"]
+        assert self.numbers(client, "?unit=international-affairs-office") == []
+
+    def test_partner_city(self, client, plan):
+        assert self.numbers(client, "?city=hiroshima") == ["1.1"]
+
+    def test_free_text_in_either_language(self, client, plan):
+        assert self.numbers(client, "?q=EUROCITIES") == ["1.2"]
+        assert "3.4" in self.numbers(client, "?q=Klimaschutz", language="de")
+        assert "3.4" in self.numbers(client, "?q=climate care")
+        assert self.numbers(client, "?q=Willkommenskultur", language="de") == ["3.3"]
+
+    def test_sorting(self, client, plan):
+        Measure.objects.filter(number="2.2").update(progress=80)
+        Measure.objects.filter(number="4.1").update(progress=40)
+        assert self.numbers(client, "?sort=-progress")[:2] == ["2.2", "4.1"]
+        titles = [m.title for m in client.get("/en/measures/?sort=title").context["measures"]]
+        assert titles == sorted(titles, key=str.casefold)
+
+    def test_query_string_is_kept_in_pagination_links(self, client, plan):
+        response = client.get("/en/measures/?area=1&page=1")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Measures found: 3" in html
+
+    def test_pagination_splits_long_lists(self, client, plan):
+        area = Measure.objects.get(number="1.1").area
+        for position in range(4, 30):
+            Measure.objects.create(
+                number=f"1.{position}",
+                slug=f"1-{position}",
+                area=area,
+                title_de=f"Zusatz {position}",
+                publication_state=PublicationState.PUBLISHED,
+            )
+        page_two = client.get("/en/measures/?area=1&page=2")
+        assert len(page_two.context["measures"]) == 9
+        html = page_two.content.decode()
+        assert "Page 2 of 2" in html
+        assert 'href="?area=1&amp;page=1"' in html
+
+    @pytest.mark.parametrize(
+        "query",
+        [
+            "?area=banana",
+            "?status=exploded",
+            "?goal=-1",
+            "?theme=%3Cscript%3E",
+            "?city=atlantis",
+            "?sort=;DROP TABLE",
+            "?page=999",
+            "?page=abc",
+            "?area=99999999999999999999",
+        ],
+    )
+    def test_nonsense_values_show_the_page_with_a_message(self, client, plan, query):
+        response = client.get("/en/measures/" + query)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "could not be understood and were ignored" in html
+        assert "<script>" not in html
+        assert len(response.context["measures"]) > 0
+
+    def test_nonsense_message_in_german(self, client, plan):
+        html = html_of(client.get("/de/massnahmen/?status=explodiert"))
+        assert "konnten nicht verstanden werden" in html
+
+
+def test_unpublished_city_is_not_offered_as_filter(client, plan):
+    PartnerCity.objects.filter(slug="hiroshima").update(publication_state=PublicationState.DRAFT)
+    html = html_of(client.get("/en/measures/"))
+    assert 'value="hiroshima"' not in html
+    assert 'value="bristol"' in html

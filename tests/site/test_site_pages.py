@@ -1,0 +1,116 @@
+"""Home, the plan, search and the site pages, in German and English."""
+
+import re
+
+import pytest
+
+from hannover_intl.models import SitePage
+from measures.content import PublicationState
+from measures.models import Measure
+from partners.models import PartnerCity
+
+pytestmark = pytest.mark.django_db
+
+
+def html_of(response) -> str:
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_home_shows_key_figures_counted_from_the_database(client, plan):
+    html = html_of(client.get("/en/"))
+    figures = {
+        label.strip(): int(number)
+        for number, label in re.findall(
+            r'key-figures__number">(\d+)</span> <span class="key-figures__label">([^<]+)<', html
+        )
+    }
+    assert figures == {
+        "twin cities": 6,
+        "cooperation cities": 8,
+        "cooperations with UNESCO Cities of Music": 11,
+        "memberships in networks of cities": 10,
+        "EU-funded projects": 7,
+    }
+    PartnerCity.objects.filter(slug="bristol").update(publication_state=PublicationState.DRAFT)
+    assert '6</span> <span class="key-figures__label">twin' not in html_of(client.get("/en/"))
+
+
+def test_home_shows_goals_areas_with_status_and_latest_changes(client, plan):
+    html = html_of(client.get("/de/"))
+    assert "Hannover ist Impulsgeber in Europa" in html
+    assert "3 geplant" in html
+    assert "Letzte Änderungen" in html
+
+
+def test_plan_page_has_initial_situation_benefits_goals_and_schedule(client, plan):
+    html = html_of(client.get("/de/handlungskonzept/"))
+    assert "Ein starker Standort" in html
+    assert "Die Jugendpflege organisiert" in html
+    assert "überzeugt als starker und gut angebundener" in html
+    assert "Verabschiedung der Drucksache durch den Rat" in html
+    assert "Deutsche Messe AG" in html
+    html = html_of(client.get("/en/the-plan/"))
+    assert "Locational strength" in html
+    assert "Adoption of the council document by the City Council" in html
+
+
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [
+        ("/de/kontakt/", "Trammplatz 2"),
+        ("/en/contact/", "international@hannover-stadt.de"),
+        ("/de/impressum/", "Impressum"),
+        ("/en/legal-notice/", "Legal notice"),
+        ("/de/datenschutz/", "Datenschutz"),
+        ("/en/privacy/", "Privacy"),
+        ("/de/barrierefreiheit/", "Schlichtungsstelle"),
+        ("/en/accessibility/", "Enforcement procedure"),
+        ("/de/leichte-sprache/", "Handlungs·konzept"),
+        ("/en/easy-read/", "Easy"),
+    ],
+)
+def test_site_pages_exist_in_both_languages(client, plan, url, text):
+    assert text in html_of(client.get(url))
+
+
+def test_unpublished_site_page_is_404(client, plan):
+    SitePage.objects.filter(slug="contact").update(publication_state=PublicationState.DRAFT)
+    assert client.get("/de/kontakt/").status_code == 404
+
+
+class TestSearch:
+    def groups(self, client, url) -> dict[str, list[str]]:
+        response = client.get(url)
+        assert response.status_code == 200
+        return {
+            group.key: [str(item) for item in group.results] for group in response.context["groups"]
+        }
+
+    def test_poznan_without_accent_finds_poznan(self, client, plan):
+        assert self.groups(client, "/de/suche/?q=Poznan")["cities"] == ["Poznań"]
+        assert self.groups(client, "/en/search/?q=diyarbakir")["cities"] == ["Diyarbakır"]
+
+    def test_klima_finds_the_climate_measures_on_the_german_site(self, client, plan):
+        measures = self.groups(client, "/de/suche/?q=Klima")["measures"]
+        assert any(title.startswith("3.4 ") for title in measures)
+        assert "Umwelt und Klimaschutz" not in measures
+
+    def test_climate_finds_the_climate_measures_on_the_english_site(self, client, plan):
+        groups = self.groups(client, "/en/search/?q=climate")
+        assert any(title.startswith("3.4 ") for title in groups["measures"])
+        assert "networks" in groups
+
+    def test_results_are_grouped_by_kind_and_drafts_are_left_out(self, client, plan):
+        Measure.objects.filter(number="1.2").update(publication_state=PublicationState.DRAFT)
+        groups = self.groups(client, "/en/search/?q=EUROCITIES")
+        assert "measures" not in groups
+        assert list(groups) == ["networks"]
+
+    @pytest.mark.parametrize(
+        "query", ["", "   ", "x" * 5000, "<script>alert(1)</script>", "%00", "' OR 1=1 --"]
+    )
+    def test_odd_queries_answer_calmly(self, client, plan, query):
+        response = client.get("/en/search/", {"q": query})
+        assert response.status_code == 200
+        assert "<script>alert(1)</script>" not in response.content.decode()
