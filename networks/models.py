@@ -7,6 +7,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from measures.content import Publishable, PublishableQuerySet
 from measures.i18n import translated_order
@@ -156,7 +157,7 @@ class EUProject(Publishable):
     class Phase(models.TextChoices):
         UPCOMING = "upcoming", _("upcoming")
         RUNNING = "running", _("running")
-        COMPLETED = "completed", _("completed")
+        COMPLETED = "completed", pgettext_lazy("EU project phase", "completed")
         UNKNOWN = "unknown", _("dates not known")
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)

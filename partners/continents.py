@@ -41,7 +41,9 @@ _COUNTRIES = {
     ),
 }
 
-CONTINENT_OF = {code: continent for continent, codes in _COUNTRIES.items() for code in codes.split()}
+CONTINENT_OF = {
+    code: continent for continent, codes in _COUNTRIES.items() for code in codes.split()
+}
 
 
 def countries_in(continent: str) -> list[str]:

@@ -4,9 +4,8 @@ import django_filters
 from django import forms
 from django.db.models import (
     Case,
-    CharField,
-    ExpressionWrapper,
     F,
+    IntegerField,
     OuterRef,
     Subquery,
     Value,
@@ -22,7 +21,6 @@ from measures.text import fold
 
 from .continents import Continent, countries_in
 from .models import Partnership, PartnershipKind
-
 
 
 class KernSelect(forms.Select):
@@ -47,21 +45,30 @@ class CityOrderingFilter(django_filters.OrderingFilter):
     def filter(self, qs, value):
         if not value:
             return qs
+        if "sort_name" not in qs.query.annotations:
+            qs = default_order(qs)
         field = value[0]
         name, descending = field.lstrip("-"), field.startswith("-")
         if name == "country":
-            names = dict(self.parent.country_choices())
+            # The place in the list of countries, which is sorted by name in the page's language
+            # without regard to accents, the same on every database.
+            choices = self.parent.country_choices()
             qs = qs.annotate(
                 sort_key=Case(
-                    *(When(country=code, then=Value(label)) for code, label in names.items()),
-                    default=F("country"),
+                    *(When(country=code, then=Value(i)) for i, (code, _name) in enumerate(choices)),
+                    default=Value(len(choices)),
+                    output_field=IntegerField(),
                 )
             )
         elif name == "since":
             qs = qs.annotate(sort_key=first_since())
         else:
             qs = qs.annotate(sort_key=F("sort_name"))
-        key = F("sort_key").desc(nulls_last=True) if descending else F("sort_key").asc(nulls_last=True)
+        key = (
+            F("sort_key").desc(nulls_last=True)
+            if descending
+            else F("sort_key").asc(nulls_last=True)
+        )
         return qs.order_by(key, "sort_name")
 
 
@@ -146,7 +153,4 @@ class PartnerCityFilter(django_filters.FilterSet):
 
 def default_order(queryset):
     """Return the cities sorted by their name in the page's language."""
-    # modeltranslation gives each language's column a field class of its own, so Coalesce
-    # cannot tell the type of its result by itself.
-    name = ExpressionWrapper(translated_order("name"), output_field=CharField())
-    return queryset.annotate(sort_name=name).order_by("sort_name")
+    return queryset.annotate(sort_name=translated_order("name")).order_by("sort_name")

@@ -14,7 +14,7 @@ WIDTH = 1000
 SCALE = WIDTH / 360
 # Below 60° south there is only Antarctica, which would take a fifth of the map and has no city.
 SOUTH = -60
-HEIGHT = round((90 - SOUTH) * SCALE)
+HEIGHT = round((90 - SOUTH) * SCALE, 1)
 HANNOVER = (52.3759, 9.7320)  # latitude, longitude of the Neues Rathaus
 
 # A city with several partnerships is drawn with the shape of the first kind in this order.
@@ -76,9 +76,7 @@ def _join(numbers: list[str]) -> str:
     """Return numbers as compact path data: a minus sign or a second point needs no space."""
     parts = []
     for number in numbers:
-        if parts and not (
-            number.startswith("-") or (number.startswith(".") and "." in parts[-1])
-        ):
+        if parts and not (number.startswith("-") or (number.startswith(".") and "." in parts[-1])):
             parts.append(" ")
         parts.append(number)
     return "".join(parts)

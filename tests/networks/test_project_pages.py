@@ -289,7 +289,7 @@ def test_detail_of_a_seeded_project_says_what_is_not_yet_recorded(
     assert re.search(r"<h1[^>]*>Key</h1>", html)
     assert aim in html
     assert theme in html
-    assert "not known" in html
+    assert ("not known" if language == "en" else "nicht bekannt") in html
     if language == "en":
         assert html.count("not yet recorded") == 2
         assert "Website" not in html
@@ -331,10 +331,12 @@ def test_detail_links_published_partner_cities_and_measures_only(client, plan):
         MeasureFactory(title_en="A draft measure", publication_state=PublicationState.DRAFT),
     )
     html = get(client, "en", name="project_detail", slug="nucleus").text
-    assert f'href="{city.get_absolute_url()}"' in html
+    with translation.override("en"):
+        assert f'href="{city.get_absolute_url()}"' in html
     assert "Published City" in html
     assert "Draft City" not in html
-    assert f'href="{measure.get_absolute_url()}"' in html
+    with translation.override("en"):
+        assert f'href="{measure.get_absolute_url()}"' in html
     assert "A draft measure" not in html
 
 
