@@ -1,7 +1,7 @@
 """Queries over translated fields that look at every language's column."""
 
 from django.conf import settings
-from django.db.models import F, Q, Value
+from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
@@ -25,9 +25,9 @@ def translated_order(field: str):
     active = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     codes = [active] + [code for code in language_codes() if code != active]
     # NullIf turns the empty strings modeltranslation stores for "not translated" into NULL.
-    return Coalesce(
-        *(NullIf(F(build_localized_fieldname(field, code)), Value("")) for code in codes)
-    )
+    columns = (NullIf(F(build_localized_fieldname(field, code)), Value("")) for code in codes)
+    # Each language's column has its own field class, so the common type must be named.
+    return Coalesce(*columns, output_field=CharField())
 
 
 def localized_fields(*fields: str) -> list[str]:
