@@ -15,6 +15,7 @@ from measures.models import (
     Status,
 )
 from networks.models import EUProject, MembershipStatus, Network
+from partners import worldmap
 from partners.models import PartnerCity, Partnership, PartnershipKind, Stakeholder
 
 from .models import SitePage
@@ -70,13 +71,14 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         areas = list(AreaOfAction.objects.published().with_published_measures())
+        cities = PartnerCity.objects.published().for_list()
         return super().get_context_data(
+            **worldmap.world_map_context(cities),
             introduction=PlanSection.objects.filter(slug="introduction").first(),
             office=OrganisationalUnit.objects.filter(slug=OFFICE_SLUG).first(),
             goals=Goal.objects.published(),
             areas=status_overview(areas),
             figures=key_figures(),
-            cities=PartnerCity.objects.published().for_list(),
             recently_changed=Measure.objects.published().for_list().order_by("-updated_at")[:5],
             **kwargs,
         )

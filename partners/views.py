@@ -51,17 +51,10 @@ class CityListView(ForgivingFilterMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         cities = context["cities"]
-        markers = worldmap.city_markers(cities)
-        legend = worldmap.legend()
-        for entry in legend:
-            entry["count"] = sum(1 for marker in markers if marker.kind == entry["kind"])
+        map_context = worldmap.world_map_context(cities)
+        markers = map_context["markers"]
         context.update(
-            map_view_box=f"0 0 {worldmap.WIDTH} {worldmap.HEIGHT}",
-            land_path=worldmap.land_path(),
-            markers=markers,
-            hannover=worldmap.hannover_marker(),
-            legend=legend,
-            hannover_legend=worldmap.star_path(10, 10, 8),
+            **map_context,
             rows=[table_row(city) for city in cities],
             sort_columns=self.sort_columns(),
             tile_url=getattr(settings, "MAP_TILE_URL", ""),

@@ -218,3 +218,19 @@ def view_box_around(latitude, longitude, width: float = 300) -> tuple[float, flo
     left = min(max((max(xs) + min(xs)) / 2 - width / 2, 0), WIDTH - width)
     top = min(max((max(ys) + min(ys)) / 2 - height / 2, 0), max(HEIGHT - height, 0))
     return round(left, 1), round(top, 1), round(width, 1), round(min(height, HEIGHT), 1)
+
+
+def world_map_context(cities) -> dict:
+    """Return what the map figure template needs to draw `cities` with their legend."""
+    markers = city_markers(cities)
+    entries = legend()
+    for entry in entries:
+        entry["count"] = sum(1 for marker in markers if marker.kind == entry["kind"])
+    return {
+        "map_view_box": f"0 0 {WIDTH} {HEIGHT}",
+        "land_path": land_path(),
+        "markers": markers,
+        "hannover": hannover_marker(),
+        "legend": entries,
+        "hannover_legend": star_path(10, 10, 8),
+    }

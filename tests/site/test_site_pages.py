@@ -114,3 +114,13 @@ class TestSearch:
         response = client.get("/en/search/", {"q": query})
         assert response.status_code == 200
         assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_home_shows_the_partner_map_with_one_link_per_published_city(client, plan):
+    html = html_of(client.get("/en/"))
+    assert html.count('class="partner-map__link"') == 25
+    assert 'href="/en/partner-cities/hiroshima/"' in html
+    PartnerCity.objects.filter(slug="hiroshima").update(publication_state=PublicationState.DRAFT)
+    html = html_of(client.get("/en/"))
+    assert html.count('class="partner-map__link"') == 24
+    assert "/en/partner-cities/hiroshima/" not in html
