@@ -56,3 +56,11 @@ def paragraphs(text: str, heading_level: int = 2) -> str:
                 )
             )
     return mark_safe("".join(html))
+
+
+@register.filter
+def kern_widget(field):
+    """Render a form field's widget with the KERN class for its kind of input."""
+    is_select = getattr(field.field.widget, "input_type", "") == "select"
+    css_class = "kern-form-input__select" if is_select else "kern-form-input__input"
+    return field.as_widget(attrs={"class": css_class})
