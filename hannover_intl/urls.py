@@ -28,6 +28,7 @@ urlpatterns = i18n_patterns(
     path("", include("measures.urls")),
     path("", include("partners.urls")),
     path("", include("networks.urls")),
+    path("", include("progress.urls")),
     path("admin/", admin.site.urls),
     # A request to / is redirected to the visitor's language by LocaleMiddleware.
     prefix_default_language=True,

@@ -284,6 +284,21 @@ class Measure(Publishable):
         default=0,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
+    # Status and progress normally follow the latest published progress report (see the
+    # progress app); an editor may set them by hand, but only with a reason the public sees.
+    status_override = models.BooleanField(
+        _("status set by hand"),
+        default=False,
+        help_text=_(
+            "Keep the status and progress entered here instead of those of the latest "
+            "published progress report. Give the reason below."
+        ),
+    )
+    status_override_reason = models.TextField(
+        _("reason for setting the status by hand"),
+        blank=True,
+        help_text=_("Shown on the measure's public page."),
+    )
     planned_start = models.DateField(_("planned start"), null=True, blank=True)
     planned_end = models.DateField(_("planned end"), null=True, blank=True)
     priority = models.CharField(_("priority"), max_length=8, choices=Priority, blank=True)

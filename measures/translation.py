@@ -59,7 +59,7 @@ class AreaExampleTranslation(TranslationOptions):
 
 @register(Measure)
 class MeasureTranslation(TranslationOptions):
-    fields = ("title", "summary", "description")
+    fields = ("title", "summary", "description", "status_override_reason")
 
 
 @register(MeasureActivity)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "measures",
     "partners",
     "networks",
+    "progress",
 ]
 
 MIDDLEWARE = [
@@ -134,3 +135,8 @@ STATICFILES_DIRS += [
     ("vendor/leaflet", NODE_MODULES_DIR / "leaflet" / "dist"),
 ]
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# Empty keeps the partner map entirely on our own server; a tile URL adds an interactive map.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+# A measure without a progress report for this many days is flagged 'update due'.
+PROGRESS_UPDATE_DUE_DAYS = int(os.environ.get("PROGRESS_UPDATE_DUE_DAYS", "180"))

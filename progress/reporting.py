@@ -1,0 +1,229 @@
+"""The progress pages' content: rows per measure, groups per Area of Action, the council report.
+
+Every function here works on measures already fetched with their state annotated and their
+milestones prefetched, so that a page's query count does not grow with the data.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from measures.models import AreaOfAction, Measure, Status
+
+from .models import Milestone, ReportingPeriod
+from .services import MeasureState, state_of, with_state_as_of
+
+MILESTONES = Prefetch("milestones", queryset=Milestone.objects.order_by("due_on", "pk"))
+
+
+@dataclass
+class MeasureRow:
+    """One measure's line in a progress table."""
+
+    measure: Measure
+    state: MeasureState
+    next_milestone: Milestone | None = None
+    overdue_milestones: list[Milestone] = field(default_factory=list)
+    previous: MeasureState | None = None
+
+    @property
+    def status_changed(self) -> bool:
+        return self.previous is not None and self.previous.status != self.state.status
+
+    @property
+    def progress_delta(self) -> int | None:
+        """Return the change in percentage points since the previous report, if there is one."""
+        if self.previous is None:
+            return None
+        return self.state.progress - self.previous.progress
+
+    @property
+    def progress_delta_display(self) -> str:
+        delta = self.progress_delta
+        if delta is None:
+            return ""
+        return "±0" if delta == 0 else f"{delta:+d}"
+
+    @property
+    def changed(self) -> bool:
+        return self.status_changed or bool(self.progress_delta)
+
+    @property
+    def is_sample(self) -> bool:
+        return (
+            self.state.is_sample
+            or (self.previous is not None and self.previous.is_sample)
+            or (self.next_milestone is not None and self.next_milestone.is_sample)
+            or any(milestone.is_sample for milestone in self.overdue_milestones)
+        )
+
+
+@dataclass
+class StatusCount:
+    status: str
+    label: str
+    count: int
+
+
+@dataclass
+class AreaGroup:
+    """The rows of one Area of Action with its figures."""
+
+    area: AreaOfAction
+    rows: list[MeasureRow]
+
+    @property
+    def label(self) -> str:
+        return _("Area of Action %(number)s") % {"number": self.area.number}
+
+    @property
+    def status_counts(self) -> list[StatusCount]:
+        return [
+            StatusCount(status.value, str(status.label), self.count(status.value))
+            for status in Status
+        ]
+
+    @property
+    def present_counts(self) -> list[StatusCount]:
+        """Return the counts of the statuses that occur in the group."""
+        return [count for count in self.status_counts if count.count]
+
+    def count(self, status: str) -> int:
+        return sum(1 for row in self.rows if row.state.status == status)
+
+    @property
+    def mean_progress(self) -> int:
+        """Return the rounded mean progress of the group's measures."""
+        if not self.rows:
+            return 0
+        return round(sum(row.state.progress for row in self.rows) / len(self.rows))
+
+
+def measure_rows(
+    measures,
+    day: datetime.date,
+    *,
+    previous_prefix: str | None = None,
+    previous_day: datetime.date | None = None,
+) -> list[MeasureRow]:
+    """Return a row per annotated measure, with its milestones as they stood on `day`."""
+    rows = []
+    for measure in measures:
+        milestones = list(measure.milestones.all())
+        open_milestones = [m for m in milestones if not m.is_reached(day)]
+        rows.append(
+            MeasureRow(
+                measure=measure,
+                state=state_of(measure, day),
+                next_milestone=open_milestones[0] if open_milestones else None,
+                overdue_milestones=[m for m in open_milestones if m.is_overdue(day)],
+                previous=(
+                    state_of(measure, previous_day, prefix=previous_prefix)
+                    if previous_prefix
+                    else None
+                ),
+            )
+        )
+    return rows
+
+
+def area_groups(rows: list[MeasureRow]) -> list[AreaGroup]:
+    """Return the rows grouped by Area of Action, in the plan's order."""
+    groups: dict[int, AreaGroup] = {}
+    for row in rows:
+        area = row.measure.area
+        groups.setdefault(area.pk, AreaGroup(area=area, rows=[])).rows.append(row)
+    return sorted(groups.values(), key=lambda group: group.area.number)
+
+
+@dataclass
+class MilestoneEvent:
+    """A milestone reached or falling due within a reporting period."""
+
+    milestone: Milestone
+    measure: Measure
+    reached: bool
+    overdue: bool
+
+
+@dataclass
+class PeriodReport:
+    """Everything the council report of one reporting period shows."""
+
+    period: ReportingPeriod
+    previous: ReportingPeriod | None
+    groups: list[AreaGroup]
+    milestones_reached: list[MilestoneEvent]
+    milestones_due: list[MilestoneEvent]
+
+    @property
+    def rows(self) -> list[MeasureRow]:
+        return [row for group in self.groups for row in group.rows]
+
+    @property
+    def changes(self) -> list[MeasureRow]:
+        return [row for row in self.rows if row.changed]
+
+    @property
+    def is_sample(self) -> bool:
+        return (
+            self.period.is_sample
+            or (self.previous is not None and self.previous.is_sample)
+            or any(row.is_sample for row in self.rows)
+            or any(event.milestone.is_sample for event in self.milestones_reached)
+            or any(event.milestone.is_sample for event in self.milestones_due)
+        )
+
+
+def previous_period(period: ReportingPeriod) -> ReportingPeriod | None:
+    """Return the published reporting period that ended last before `period`."""
+    return (
+        ReportingPeriod.objects.published()
+        .filter(ends_on__lt=period.ends_on)
+        .order_by("-ends_on")
+        .first()
+    )
+
+
+def period_report(period: ReportingPeriod) -> PeriodReport:
+    """Return every published measure as it stood at the period's end, and what changed since."""
+    previous = previous_period(period)
+    end = period.ends_on
+    start = previous.ends_on if previous else None
+    measures = with_state_as_of(Measure.objects.published().for_list(), end)
+    if previous:
+        measures = with_state_as_of(measures, previous.ends_on, prefix="previous_")
+    measures = list(measures.prefetch_related(MILESTONES))
+    rows = measure_rows(
+        measures,
+        end,
+        previous_prefix="previous_" if previous else None,
+        previous_day=start,
+    )
+
+    def within(day):
+        return day is not None and day <= end and (start is None or day > start)
+
+    reached, due = [], []
+    for measure in measures:
+        for milestone in measure.milestones.all():
+            if within(milestone.reached_on):
+                reached.append(MilestoneEvent(milestone, measure, True, False))
+            if within(milestone.due_on):
+                due.append(
+                    MilestoneEvent(
+                        milestone,
+                        measure,
+                        milestone.is_reached(end),
+                        milestone.is_overdue(end),
+                    )
+                )
+    return PeriodReport(
+        period=period,
+        previous=previous,
+        groups=area_groups(rows),
+        milestones_reached=sorted(reached, key=lambda event: event.milestone.reached_on),
+        milestones_due=sorted(due, key=lambda event: event.milestone.due_on),
+    )

@@ -1,0 +1,96 @@
+"""Each progress page needs the same few queries however many measures and reports there are."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from measures.content import PublicationState
+from measures.models import AreaOfAction, Measure, Status
+from progress.models import Milestone, ProgressReport
+from tests.factories import MeasureFactory
+
+from .conftest import day
+
+pytestmark = pytest.mark.django_db
+
+# Pinned after measuring; a change here means a page's queries changed.
+PAGES = {
+    # Filter choices (areas, goals, units), the measures with their state, their milestones.
+    "/en/progress/": 5,
+    # One more: the chosen area is looked up when the form is cleaned.
+    "/en/progress/?as_of=2024-06-30&area=1": 6,
+    # The measure with its state, its published reports, its milestones.
+    "/en/progress/1-1/": 3,
+    "/en/progress/reports/": 1,
+    # The period, the previous one, the measures with both states, their milestones.
+    "/en/progress/reports/{pk}/": 4,
+    "/en/progress/reports/{pk}/csv/": 4,
+    "/en/progress/reports/{pk}/xlsx/": 4,
+}
+
+
+def more_data(*, measures: int, reports: int):
+    """Add measures, and reports and milestones spread over all measures."""
+    area = AreaOfAction.objects.get(number=1)
+    for index in range(measures):
+        # Half in the plan's first area, half in new areas, so that charts grow too.
+        MeasureFactory(**({"area": area} if index % 2 else {}))
+    all_measures = list(Measure.objects.all())
+    start = day("2022-01-01")
+    ProgressReport.objects.bulk_create(
+        ProgressReport(
+            measure=all_measures[index % len(all_measures)],
+            reported_on=start + datetime.timedelta(days=index),
+            status=Status.IN_PROGRESS,
+            progress=index % 100,
+            text_en=f"Report {index}",
+            publication_state=PublicationState.PUBLISHED,
+        )
+        for index in range(reports)
+    )
+    Milestone.objects.bulk_create(
+        Milestone(
+            measure=all_measures[index % len(all_measures)],
+            title=f"Milestone {index}",
+            due_on=start + datetime.timedelta(days=3 * index),
+        )
+        for index in range(reports // 4)
+    )
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context)
+
+
+def test_query_counts_do_not_grow_with_measures_and_reports(client, plan, add_period):
+    add_period("First", "2023-12-31")
+    period = add_period("Second", "2024-06-30")
+    urls = {template.format(pk=period.pk): pinned for template, pinned in PAGES.items()}
+    small = {url: count_queries(client, url) for url in urls}
+    more_data(measures=20, reports=200)
+    assert Measure.objects.count() == 33 and ProgressReport.objects.count() == 200
+    large = {url: count_queries(client, url) for url in urls}
+    assert small == large == urls
+
+
+def test_measure_page_with_200_reports_on_one_measure(client, plan):
+    measure = Measure.objects.get(number="1.1")
+    before = count_queries(client, "/en/progress/1-1/")
+    ProgressReport.objects.bulk_create(
+        ProgressReport(
+            measure=measure,
+            reported_on=day("2020-01-01") + datetime.timedelta(days=index),
+            status=Status.IN_PROGRESS,
+            progress=50,
+            publication_state=PublicationState.PUBLISHED,
+        )
+        for index in range(200)
+    )
+    response = client.get("/en/progress/1-1/")
+    assert len(response.context["timeline"]) == 200
+    assert count_queries(client, "/en/progress/1-1/") == before
