@@ -8,7 +8,6 @@ from measures.models import (
     AreaOfAction,
     Benefit,
     Goal,
-    Measure,
     OrganisationalUnit,
     PlanSection,
     ScheduleStep,
@@ -17,6 +16,7 @@ from measures.models import (
 from networks.models import EUProject, MembershipStatus, Network
 from partners import worldmap
 from partners.models import PartnerCity, Partnership, PartnershipKind, Stakeholder
+from progress.models import ProgressReport
 
 from .models import SitePage
 
@@ -64,6 +64,16 @@ def status_overview(areas) -> list[dict]:
     return overview
 
 
+def latest_published_reports(count: int = 5) -> list:
+    """Return the newest published progress reports on published measures."""
+    return list(
+        ProgressReport.objects.published()
+        .filter(measure__publication_state="published")
+        .select_related("measure")
+        .order_by("-reported_on", "-pk")[:count]
+    )
+
+
 class HomeView(TemplateView):
     """Introduce the plan and lead to its goals, Areas of Action, measures and partners."""
 
@@ -79,7 +89,7 @@ class HomeView(TemplateView):
             goals=Goal.objects.published(),
             areas=status_overview(areas),
             figures=key_figures(),
-            recently_changed=Measure.objects.published().for_list().order_by("-updated_at")[:5],
+            latest_reports=latest_published_reports(),
             **kwargs,
         )
 

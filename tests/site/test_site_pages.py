@@ -40,7 +40,7 @@ def test_home_shows_goals_areas_with_status_and_latest_changes(client, plan):
     html = html_of(client.get("/de/"))
     assert "Hannover ist Impulsgeber in Europa" in html
     assert "3 geplant" in html
-    assert "Letzte Änderungen" in html
+    assert "Neueste Sachstandsberichte" in html
 
 
 def test_plan_page_has_initial_situation_benefits_goals_and_schedule(client, plan):
@@ -124,3 +124,33 @@ def test_home_shows_the_partner_map_with_one_link_per_published_city(client, pla
     html = html_of(client.get("/en/"))
     assert html.count('class="partner-map__link"') == 24
     assert "/en/partner-cities/hiroshima/" not in html
+
+
+def test_home_shows_the_latest_published_progress_report(client, plan):
+    import datetime
+
+    from progress.models import ProgressReport
+
+    measure = Measure.objects.get(number="2.2")
+    ProgressReport.objects.create(
+        measure=measure,
+        reported_on=datetime.date(2026, 3, 1),
+        status="in_progress",
+        progress=30,
+        text_de="Erste Fortbildungen laufen.",
+        publication_state=PublicationState.PUBLISHED,
+    )
+    ProgressReport.objects.create(
+        measure=Measure.objects.get(number="4.2"),
+        reported_on=datetime.date(2026, 4, 1),
+        status="in_progress",
+        progress=10,
+        text_de="Entwurf",
+        publication_state=PublicationState.DRAFT,
+    )
+    html = html_of(client.get("/de/"))
+    latest = html.split('id="latest-heading"')[1].split("</section>")[0]
+    assert "Kompetenz in europäischen und internationalen Fragen" in latest
+    assert "30 %" in latest and "in Umsetzung" in latest
+    assert "Weltoffenheit sichtbarer machen" not in latest
+    assert "Beispieldaten" not in latest
