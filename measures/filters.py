@@ -25,17 +25,9 @@ def linked_city_choices():
     return sorted(choices.items(), key=lambda choice: fold(choice[1]))
 
 
-class MeasureFilter(django_filters.FilterSet):
-    """Narrow the measures by area, goal, status, unit, theme, partner city and free text."""
+class MeasureScopeFilter(django_filters.FilterSet):
+    """Narrow measures by Area of Action, goal, status and responsible unit."""
 
-    SORTS = {
-        "number": ["area__number", "position"],
-        "status": ["status", "area__number", "position"],
-        "-progress": ["-progress", "area__number", "position"],
-        "-updated": ["-updated_at", "area__number", "position"],
-    }
-
-    q = django_filters.CharFilter(label=_("Search text"), method="filter_text")
     area = django_filters.ModelChoiceFilter(
         label=_("Area of Action"),
         queryset=AreaOfAction.objects.published(),
@@ -59,6 +51,32 @@ class MeasureFilter(django_filters.FilterSet):
         method="filter_unit",
         empty_label=_("All units"),
     )
+
+    class Meta:
+        model = Measure
+        fields = []
+
+    @property
+    def qs(self):
+        # Filters across many-to-many relations can repeat a measure.
+        return super().qs.distinct()
+
+    def filter_unit(self, queryset, name, value):
+        """Keep measures the unit leads or contributes to."""
+        return queryset.filter(Q(lead_unit=value) | Q(contributing_units=value))
+
+
+class MeasureFilter(MeasureScopeFilter):
+    """Narrow the measures by area, goal, status, unit, theme, partner city and free text."""
+
+    SORTS = {
+        "number": ["area__number", "position"],
+        "status": ["status", "area__number", "position"],
+        "-progress": ["-progress", "area__number", "position"],
+        "-updated": ["-updated_at", "area__number", "position"],
+    }
+
+    q = django_filters.CharFilter(label=_("Search text"), method="filter_text")
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"),
         field_name="themes",
@@ -85,15 +103,6 @@ class MeasureFilter(django_filters.FilterSet):
         ],
     )
 
-    class Meta:
-        model = Measure
-        fields = []
-
-    @property
-    def qs(self):
-        # Filters across many-to-many relations can repeat a measure.
-        return super().qs.distinct()
-
     def filter_text(self, queryset, name, value):
         """Keep measures whose texts or sub-items contain `value` in either language."""
         text = value.strip()
@@ -106,10 +115,6 @@ class MeasureFilter(django_filters.FilterSet):
             | q_any_language("description", "icontains", text)
             | q_any_language("activities__title", "icontains", text)
         )
-
-    def filter_unit(self, queryset, name, value):
-        """Keep measures the unit leads or contributes to."""
-        return queryset.filter(Q(lead_unit=value) | Q(contributing_units=value))
 
     def filter_sort(self, queryset, name, value):
         """Order the measures as the visitor chose."""
