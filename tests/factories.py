@@ -4,6 +4,7 @@ import factory
 
 from measures.content import PublicationState
 from measures.models import AreaOfAction, Measure, OrganisationalUnit, Theme
+from networks.models import EUProject, Network, Scope
 from partners.models import PartnerCity, Partnership, PartnershipKind
 
 
@@ -66,3 +67,25 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
 
     city = factory.SubFactory(PartnerCityFactory)
     kind = PartnershipKind.COOPERATION_CITY
+
+
+class NetworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Network
+
+    slug = factory.Sequence(lambda n: f"network-{n}")
+    name_de = factory.Sequence(lambda n: f"Städtenetzwerk {n}")
+    name_en = factory.Sequence(lambda n: f"City network {n}")
+    scope = Scope.EUROPEAN
+    publication_state = PublicationState.PUBLISHED
+
+
+class EUProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EUProject
+
+    slug = factory.Sequence(lambda n: f"project-{n}")
+    acronym = factory.Sequence(lambda n: f"PROJ{n:03}")
+    aim_de = factory.Sequence(lambda n: f"Ziel des Projekts {n}")
+    aim_en = factory.Sequence(lambda n: f"Aim of project {n}")
+    publication_state = PublicationState.PUBLISHED

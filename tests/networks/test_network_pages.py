@@ -6,38 +6,21 @@ import factory
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import translation
 
 from measures.content import PublicationState
 from networks.models import MembershipStatus, Network, Scope
-from tests.factories import MeasureFactory, ThemeFactory
+from tests.factories import MeasureFactory, NetworkFactory, ThemeFactory
+from tests.networks.pages import page_url
 
 pytestmark = pytest.mark.django_db
 
 VERIFICATION_NOTE = "being verified by the International Affairs Office"
 
 
-class NetworkFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Network
-
-    slug = factory.Sequence(lambda n: f"network-{n}")
-    name_de = factory.Sequence(lambda n: f"Städtenetzwerk {n}")
-    name_en = factory.Sequence(lambda n: f"City network {n}")
-    scope = Scope.EUROPEAN
-    publication_state = PublicationState.PUBLISHED
-
-
-def url(name, language, **kwargs):
-    """Return the address of a networks page in `language`, as its links would have it."""
-    with translation.override(language):
-        return reverse(f"networks:{name}", kwargs=kwargs or None)
-
-
 def get(client, language, query="", name="network_list", **kwargs):
     """Return the page's response, failing unless it is a 200."""
-    response = client.get(url(name, language, **kwargs) + query)
+    response = client.get(page_url(name, language, **kwargs) + query)
     assert response.status_code == 200
     return response
 
@@ -189,12 +172,12 @@ def test_unpublished_network_is_absent_from_the_list_and_its_page_is_404(client,
     Network.objects.filter(slug="cemr").update(publication_state=PublicationState.DRAFT)
     for language in ("de", "en"):
         assert "cemr" not in listed(get(client, language))
-        assert client.get(url("network_detail", language, slug="cemr")).status_code == 404
+        assert client.get(page_url("network_detail", language, slug="cemr")).status_code == 404
     assert "cemr" not in listed(get(client, "en", "?q=CEMR"))
 
 
 def test_unknown_slug_is_404(client, plan):
-    assert client.get(url("network_detail", "en", slug="no-such-network")).status_code == 404
+    assert client.get(page_url("network_detail", "en", slug="no-such-network")).status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -255,10 +238,10 @@ def test_detail_without_measures_says_so(client, plan):
 
 def test_pages_have_one_h1_no_inline_styles_and_no_inline_scripts(client, plan):
     addresses = [
-        url("network_list", "de"),
-        url("network_list", "en") + "?scope=mars&q=x",
-        url("network_detail", "de", slug="eurocities"),
-        url("network_detail", "en", slug="european-council-on-migration-security"),
+        page_url("network_list", "de"),
+        page_url("network_list", "en") + "?scope=mars&q=x",
+        page_url("network_detail", "de", slug="eurocities"),
+        page_url("network_detail", "en", slug="european-council-on-migration-security"),
     ]
     for address in addresses:
         html = client.get(address).content.decode()
@@ -275,7 +258,10 @@ def count_queries(client, address) -> int:
 
 
 def test_list_query_count_does_not_grow_with_the_networks(client, plan):
-    addresses = [url("network_list", "en"), url("network_list", "de") + "?theme=europe&q=e"]
+    addresses = [
+        page_url("network_list", "en"),
+        page_url("network_list", "de") + "?theme=europe&q=e",
+    ]
     for address in addresses:
         client.get(address)
     before = [count_queries(client, address) for address in addresses]
@@ -289,7 +275,7 @@ def test_list_query_count_does_not_grow_with_the_networks(client, plan):
 
 
 def test_detail_query_count_does_not_grow_with_links(client, plan):
-    address = url("network_detail", "en", slug="cemr")
+    address = page_url("network_detail", "en", slug="cemr")
     client.get(address)
     before = count_queries(client, address)
     network = Network.objects.get(slug="cemr")

@@ -3,47 +3,30 @@
 import datetime
 import re
 
-import factory
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from measures.content import PublicationState
 from networks.models import EUProject
 from tests.factories import (
+    EUProjectFactory,
     MeasureFactory,
     OrganisationalUnitFactory,
     PartnerCityFactory,
     ThemeFactory,
 )
+from tests.networks.pages import page_url
 
 pytestmark = pytest.mark.django_db
 
 SEEDED = {"bigpicnic", "milar", "mobile-be", "netref", "nucleus", "quality-blended-learning", "key"}
 
 
-class EUProjectFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = EUProject
-
-    slug = factory.Sequence(lambda n: f"project-{n}")
-    acronym = factory.Sequence(lambda n: f"PROJ{n:03}")
-    aim_de = factory.Sequence(lambda n: f"Ziel des Projekts {n}")
-    aim_en = factory.Sequence(lambda n: f"Aim of project {n}")
-    publication_state = PublicationState.PUBLISHED
-
-
-def url(name, language, **kwargs):
-    """Return the address of an EU project page in `language`, as its links would have it."""
-    with translation.override(language):
-        return reverse(f"networks:{name}", kwargs=kwargs or None)
-
-
 def get(client, language, query="", name="project_list", **kwargs):
     """Return the page's response, failing unless it is a 200."""
-    response = client.get(url(name, language, **kwargs) + query)
+    response = client.get(page_url(name, language, **kwargs) + query)
     assert response.status_code == 200
     return response
 
@@ -246,7 +229,7 @@ def test_sorting_by_acronym_start_and_end(client, dated):
 def test_nonsense_values_are_ignored_with_a_warning(client, plan):
     query = "?phase=mars&programme=zzz&unit=nope&theme=nope&sort=evil&page=-3&q=%00"
     for language in ("de", "en"):
-        response = client.get(url("project_list", language) + query)
+        response = client.get(page_url("project_list", language) + query)
         assert response.status_code == 200
         assert "kern-alert--warning" in response.text
         assert set(listed(response)) == SEEDED
@@ -272,7 +255,7 @@ def test_unpublished_project_is_absent_from_the_list_and_its_page_is_404(client,
     for language in ("de", "en"):
         assert "key" not in listed(get(client, language))
         assert "key" not in listed(get(client, language, "?theme=integration"))
-        assert client.get(url("project_detail", language, slug="key")).status_code == 404
+        assert client.get(page_url("project_detail", language, slug="key")).status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -348,10 +331,10 @@ def test_detail_without_links_says_so_and_omits_partner_cities(client, plan):
 
 def test_pages_have_one_h1_no_inline_styles_and_no_inline_scripts(client, dated):
     addresses = [
-        url("project_list", "de"),
-        url("project_list", "en") + "?phase=mars&sort=-start",
-        url("project_detail", "de", slug="key"),
-        url("project_detail", "en", slug="starts-today"),
+        page_url("project_list", "de"),
+        page_url("project_list", "en") + "?phase=mars&sort=-start",
+        page_url("project_detail", "de", slug="key"),
+        page_url("project_detail", "en", slug="starts-today"),
     ]
     for address in addresses:
         html = client.get(address).text
@@ -369,8 +352,8 @@ def count_queries(client, address) -> int:
 
 def test_list_query_count_does_not_grow_with_the_projects(client, plan, today):
     addresses = [
-        url("project_list", "en"),
-        url("project_list", "de") + "?theme=education&sort=-start&q=e",
+        page_url("project_list", "en"),
+        page_url("project_list", "de") + "?theme=education&sort=-start&q=e",
     ]
     for address in addresses:
         client.get(address)
@@ -390,7 +373,7 @@ def test_list_query_count_does_not_grow_with_the_projects(client, plan, today):
 
 
 def test_detail_query_count_does_not_grow_with_links(client, plan):
-    address = url("project_detail", "en", slug="nucleus")
+    address = page_url("project_detail", "en", slug="nucleus")
     client.get(address)
     before = count_queries(client, address)
     project = EUProject.objects.get(slug="nucleus")
