@@ -6,12 +6,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test setup install npm messages migrate load lint check clean
+.PHONY: run test setup install npm messages browser migrate load lint check bench clean
 
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install npm messages
+test: install npm messages browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 setup: install npm messages migrate load
@@ -35,8 +35,13 @@ messages: install
 	@command -v msgfmt >/dev/null || (command -v apt-get >/dev/null && apt-get install -y gettext)
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
+# The browser tests drive Debian's Chromium; Playwright never downloads a browser.
+browser:
+	@command -v chromium >/dev/null || (command -v apt-get >/dev/null && apt-get install -y chromium)
+
 migrate: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 
 load: migrate
 	$(PY) manage.py load_action_plan
@@ -47,6 +52,10 @@ lint: install
 check: install messages
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
+
+# Load benchmark at a hundred times the plan on PostgreSQL; writes benchmarks/results.md.
+bench: install npm messages
+	$(PY) benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

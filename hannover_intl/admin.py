@@ -2,8 +2,8 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
+from backoffice.admin_mixins import ContentAdmin
 from measures.i18n import localized_fields
 
 from .models import SitePage
@@ -14,7 +14,7 @@ admin.site.index_title = _("Content of the action plan")
 
 
 @admin.register(SitePage)
-class SitePageAdmin(TabbedTranslationAdmin):
+class SitePageAdmin(ContentAdmin):
     list_display = ["title", "slug", "publication_state", "updated_at"]
     list_filter = ["publication_state"]
     search_fields = localized_fields("title", "body")

@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class HannoverIntlConfig(AppConfig):
     name = "hannover_intl"
     verbose_name = _("Hannover – International City")
+
+    def ready(self):
+        from .cache import connect_content_signals
+
+        connect_content_signals()

@@ -1,5 +1,6 @@
 """Fields of the site pages that exist in German and English."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import SitePage
@@ -8,3 +9,8 @@ from .models import SitePage
 @register(SitePage)
 class SitePageTranslation(TranslationOptions):
     fields = ("title", "summary", "body")
+
+
+# History is registered here, after modeltranslation has added the German and English columns,
+# so that every version keeps both languages (registered in models.py it would keep neither).
+simple_history.register(SitePage)

@@ -2,10 +2,14 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import search, views
+from opendata.sitemaps import SITEMAPS
+from opendata.views import robots_txt
+
+from . import health, search, views
 from .models import SitePage, site_page_url_name
 
 # Site pages have a path of their own in each language, e.g. /de/impressum/ and /en/legal-notice/.
@@ -29,7 +33,18 @@ urlpatterns = i18n_patterns(
     path("", include("partners.urls")),
     path("", include("networks.urls")),
     path("", include("progress.urls")),
+    path("", include("opendata.urls")),
     path("admin/", admin.site.urls),
     # A request to / is redirected to the visitor's language by LocaleMiddleware.
     prefix_default_language=True,
 )
+
+# Data for machines needs no language prefix: the API, downloads, sitemap and robots.txt.
+urlpatterns += [
+    path("api/v1/", include("opendata.api_urls")),
+    path("data/", include("opendata.data_urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
+    # The load balancer's health check, also the bare view that benchmarks/run.py measures.
+    path("healthz", health.healthz, name="healthz"),
+]

@@ -120,7 +120,8 @@ class SitePageView(TemplateView):
     slug = None
 
     def get_context_data(self, **kwargs):
-        page = SitePage.objects.published().filter(slug=self.slug).first()
+        page = SitePage.objects.visible_to(self.request.user).filter(slug=self.slug).first()
         if page is None:
             raise Http404("No such page.")
-        return super().get_context_data(page=page, **kwargs)
+        preview_of = None if page.is_published else page
+        return super().get_context_data(page=page, preview_of=preview_of, **kwargs)

@@ -2,7 +2,11 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationTabularInline
+
+from backoffice.admin_mixins import ContentAdmin
+from backoffice.import_export_admin import SpreadsheetMixin
+from backoffice.resources import MeasureActivityResource, MeasureResource
 
 from .i18n import localized_fields
 from .models import (
@@ -21,21 +25,21 @@ from .models import (
 
 
 @admin.register(Theme)
-class ThemeAdmin(TabbedTranslationAdmin):
+class ThemeAdmin(ContentAdmin):
     list_display = ["name", "slug"]
     search_fields = ["slug", *localized_fields("name")]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(OrganisationalUnit)
-class OrganisationalUnitAdmin(TabbedTranslationAdmin):
+class OrganisationalUnitAdmin(ContentAdmin):
     list_display = ["name", "short_name", "email"]
     search_fields = ["slug", "email", *localized_fields("name", "short_name")]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(PlanSection)
-class PlanSectionAdmin(TabbedTranslationAdmin):
+class PlanSectionAdmin(ContentAdmin):
     list_display = ["title", "part", "position"]
     list_filter = ["part"]
     list_editable = ["position"]
@@ -43,7 +47,7 @@ class PlanSectionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(ScheduleStep)
-class ScheduleStepAdmin(TabbedTranslationAdmin):
+class ScheduleStepAdmin(ContentAdmin):
     list_display = ["position", "title", "period"]
     list_display_links = ["title"]
     search_fields = localized_fields("title", "period")
@@ -58,7 +62,7 @@ class CityDevelopmentGoalInline(admin.TabularInline):
 
 
 @admin.register(Goal)
-class GoalAdmin(TabbedTranslationAdmin):
+class GoalAdmin(ContentAdmin):
     list_display = ["number", "title", "publication_state"]
     list_display_links = ["title"]
     list_filter = ["publication_state"]
@@ -67,7 +71,7 @@ class GoalAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(CityDevelopmentGoal)
-class CityDevelopmentGoalAdmin(TabbedTranslationAdmin):
+class CityDevelopmentGoalAdmin(ContentAdmin):
     list_display = ["position", "text"]
     list_display_links = ["text"]
     list_filter = ["goals"]
@@ -81,7 +85,7 @@ class AreaExampleInline(TranslationTabularInline):
 
 
 @admin.register(AreaOfAction)
-class AreaOfActionAdmin(TabbedTranslationAdmin):
+class AreaOfActionAdmin(ContentAdmin):
     list_display = ["number", "title", "short_title", "publication_state"]
     list_display_links = ["title"]
     list_filter = ["publication_state", "goals"]
@@ -97,7 +101,10 @@ class MeasureActivityInline(TranslationTabularInline):
 
 
 @admin.register(Measure)
-class MeasureAdmin(TabbedTranslationAdmin):
+class MeasureAdmin(SpreadsheetMixin, ContentAdmin):
+    resource_classes = [MeasureResource]
+    measure_path = ""
+    office_only_fields = ("number", "slug", "area", "lead_unit", "contributing_units")
     list_display = [
         "number",
         "title",
@@ -136,8 +143,20 @@ class MeasureAdmin(TabbedTranslationAdmin):
     ]
 
 
+@admin.register(MeasureActivity)
+class MeasureActivityAdmin(SpreadsheetMixin, ContentAdmin):
+    resource_classes = [MeasureActivityResource]
+    measure_path = "measure"
+    list_display = ["measure", "position", "title", "status"]
+    list_display_links = ["title"]
+    list_filter = ["status", "measure__area"]
+    list_select_related = ["measure"]
+    search_fields = ["measure__number", *localized_fields("title")]
+    autocomplete_fields = ["measure"]
+
+
 @admin.register(Benefit)
-class BenefitAdmin(TabbedTranslationAdmin):
+class BenefitAdmin(ContentAdmin):
     list_display = ["position", "title", "unit"]
     list_display_links = ["title"]
     list_select_related = ["unit"]

@@ -24,6 +24,15 @@ class PublishableQuerySet(models.QuerySet):
         """Return everything that is not archived."""
         return self.exclude(publication_state=PublicationState.ARCHIVED)
 
+    def visible_to(self, user):
+        """Return everything for staff who may view this kind of content, else what is published."""
+        opts = self.model._meta
+        if user.is_authenticated and user.is_staff and user.has_perm(
+            f"{opts.app_label}.view_{opts.model_name}"
+        ):
+            return self.all()
+        return self.published()
+
 
 class TimeStamped(models.Model):
     """Record when a row was created and last changed."""

@@ -15,7 +15,10 @@ def linked_city_choices():
     english = (get_language() or "de").startswith("en")
     rows = (
         Measure.objects.published()
-        .filter(partnerships__city__publication_state="published")
+        .filter(
+            partnerships__publication_state="published",
+            partnerships__city__publication_state="published",
+        )
         .values_list(
             "partnerships__city__slug", "partnerships__city__name_de", "partnerships__city__name_en"
         )

@@ -196,7 +196,7 @@ class AreaExample(models.Model):
 
     area = models.ForeignKey(
         AreaOfAction,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="examples",
         verbose_name=_("Area of Action"),
     )
@@ -359,7 +359,7 @@ class MeasureActivity(models.Model):
     """A sub-item of a measure, as listed in the plan's overview of measures."""
 
     measure = models.ForeignKey(
-        Measure, on_delete=models.CASCADE, related_name="activities", verbose_name=_("measure")
+        Measure, on_delete=models.PROTECT, related_name="activities", verbose_name=_("measure")
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     title = models.CharField(_("title"), max_length=300)

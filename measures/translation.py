@@ -1,5 +1,6 @@
 """Fields of the plan that exist in German and English."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
@@ -70,3 +71,21 @@ class MeasureActivityTranslation(TranslationOptions):
 @register(Benefit)
 class BenefitTranslation(TranslationOptions):
     fields = ("title", "example")
+
+
+# History is registered here, after modeltranslation has added the German and English columns,
+# so that every version keeps both languages (registered in models.py it would keep neither).
+for model in (
+    Theme,
+    OrganisationalUnit,
+    PlanSection,
+    ScheduleStep,
+    Goal,
+    CityDevelopmentGoal,
+    AreaOfAction,
+    AreaExample,
+    Measure,
+    MeasureActivity,
+    Benefit,
+):
+    simple_history.register(model)

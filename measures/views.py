@@ -6,12 +6,13 @@ from django.views.generic import DetailView, ListView
 from .filtering import ForgivingFilterMixin
 from .filters import MeasureFilter
 from .models import AreaOfAction, CityDevelopmentGoal, Goal, Measure
+from .preview import PreviewMixin
 
 # Declared by the apps that link to measures; read here through their related names only.
 LINKED_CONTENT = ("partnerships__city", "networks", "eu_projects", "external_partners")
 
 
-class GoalDetailView(DetailView):
+class GoalDetailView(PreviewMixin, DetailView):
     """Show one overarching goal with the areas and measures that serve it."""
 
     template_name = "measures/goal_detail.html"
@@ -19,7 +20,7 @@ class GoalDetailView(DetailView):
     context_object_name = "goal"
 
     def get_queryset(self):
-        return Goal.objects.published().prefetch_related(
+        return Goal.objects.visible_to(self.request.user).prefetch_related(
             Prefetch(
                 "areas",
                 queryset=AreaOfAction.objects.published().with_published_measures(),
@@ -44,7 +45,7 @@ class AreaListView(ListView):
         return AreaOfAction.objects.published().with_published_measures()
 
 
-class AreaDetailView(DetailView):
+class AreaDetailView(PreviewMixin, DetailView):
     """Show one Area of Action with its text, examples and measures."""
 
     template_name = "measures/area_detail.html"
@@ -53,7 +54,7 @@ class AreaDetailView(DetailView):
 
     def get_queryset(self):
         return (
-            AreaOfAction.objects.published()
+            AreaOfAction.objects.visible_to(self.request.user)
             .with_published_measures()
             .prefetch_related("examples", "goals")
         )
@@ -68,14 +69,18 @@ class MeasureListView(ForgivingFilterMixin, ListView):
     queryset = Measure.objects.published().for_list()
 
 
-class MeasureDetailView(DetailView):
+class MeasureDetailView(PreviewMixin, DetailView):
     """Show one measure with its sub-items, progress and everything linked to it."""
 
     template_name = "measures/measure_detail.html"
     context_object_name = "measure"
 
     def get_queryset(self):
-        return Measure.objects.published().for_detail().prefetch_related(*LINKED_CONTENT)
+        return (
+            Measure.objects.visible_to(self.request.user)
+            .for_detail()
+            .prefetch_related(*LINKED_CONTENT)
+        )
 
     def get_context_data(self, **kwargs):
         measure = self.object

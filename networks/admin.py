@@ -1,16 +1,26 @@
 """Back office for networks of cities and EU projects."""
 
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
 
+from backoffice.admin_mixins import ContentAdmin
+from backoffice.import_export_admin import SpreadsheetMixin
+from backoffice.resources import EUProjectResource
 from measures.i18n import localized_fields
 
 from .models import EUProject, Network
 
 
 @admin.register(Network)
-class NetworkAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "acronym", "scope", "membership_status", "since", "needs_verification"]
+class NetworkAdmin(ContentAdmin):
+    list_display = [
+        "name",
+        "acronym",
+        "scope",
+        "membership_status",
+        "since",
+        "needs_verification",
+        "publication_state",
+    ]
     list_filter = [
         "scope",
         "membership_status",
@@ -25,8 +35,17 @@ class NetworkAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(EUProject)
-class EUProjectAdmin(TabbedTranslationAdmin):
-    list_display = ["acronym", "title", "funding_programme", "start", "end", "lead_unit"]
+class EUProjectAdmin(SpreadsheetMixin, ContentAdmin):
+    resource_classes = [EUProjectResource]
+    list_display = [
+        "acronym",
+        "title",
+        "funding_programme",
+        "start",
+        "end",
+        "lead_unit",
+        "publication_state",
+    ]
     list_filter = ["publication_state", "lead_unit", "themes"]
     list_select_related = ["lead_unit"]
     search_fields = ["acronym", "slug", "funding_programme", *localized_fields("title", "aim")]

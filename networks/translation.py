@@ -1,5 +1,6 @@
 """Fields of networks and EU projects that exist in German and English."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import EUProject, Network
@@ -13,3 +14,9 @@ class NetworkTranslation(TranslationOptions):
 @register(EUProject)
 class EUProjectTranslation(TranslationOptions):
     fields = ("title", "aim")
+
+
+# History is registered here, after modeltranslation has added the German and English columns,
+# so that every version keeps both languages (registered in models.py it would keep neither).
+for model in (Network, EUProject):
+    simple_history.register(model)

@@ -3,6 +3,7 @@
 from django.views.generic import DetailView, ListView
 
 from measures.filtering import ForgivingFilterMixin
+from measures.preview import PreviewMixin
 
 from .filters import NetworkFilter, ProjectFilter
 from .models import EUProject, Network, Scope
@@ -32,14 +33,14 @@ class NetworkListView(ForgivingFilterMixin, ListView):
         )
 
 
-class NetworkDetailView(DetailView):
+class NetworkDetailView(PreviewMixin, DetailView):
     """Show one network with its themes and linked measures."""
 
     template_name = "networks/network_detail.html"
     context_object_name = "network"
 
     def get_queryset(self):
-        return Network.objects.published().for_detail()
+        return Network.objects.visible_to(self.request.user).for_detail()
 
 
 class ProjectListView(ForgivingFilterMixin, ListView):
@@ -54,11 +55,11 @@ class ProjectListView(ForgivingFilterMixin, ListView):
         return self.filterset.qs
 
 
-class ProjectDetailView(DetailView):
+class ProjectDetailView(PreviewMixin, DetailView):
     """Show one EU project with its partner cities, themes and linked measures."""
 
     template_name = "networks/project_detail.html"
     context_object_name = "project"
 
     def get_queryset(self):
-        return EUProject.objects.published().for_detail()
+        return EUProject.objects.visible_to(self.request.user).for_detail()

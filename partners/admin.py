@@ -1,8 +1,11 @@
 """Back office for partner cities, partnerships and external partners."""
 
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationStackedInline
 
+from backoffice.admin_mixins import ContentAdmin
+from backoffice.import_export_admin import SpreadsheetMixin
+from backoffice.resources import PartnerCityResource
 from measures.i18n import localized_fields
 
 from .models import PartnerCity, Partnership, Stakeholder
@@ -11,12 +14,15 @@ from .models import PartnerCity, Partnership, Stakeholder
 class PartnershipInline(TranslationStackedInline):
     model = Partnership
     extra = 0
+    # Partnerships are archived, never deleted.
+    can_delete = False
     autocomplete_fields = ["coordinating_unit"]
     filter_horizontal = ["themes", "measures"]
 
 
 @admin.register(PartnerCity)
-class PartnerCityAdmin(TabbedTranslationAdmin):
+class PartnerCityAdmin(SpreadsheetMixin, ContentAdmin):
+    resource_classes = [PartnerCityResource]
     list_display = ["name", "country", "latitude", "longitude", "publication_state"]
     list_filter = ["publication_state", "partnerships__kind", "country"]
     search_fields = ["slug", "search_names", *localized_fields("name", "description")]
@@ -26,9 +32,9 @@ class PartnerCityAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(TabbedTranslationAdmin):
-    list_display = ["city", "kind", "since", "ended_on", "coordinating_unit"]
-    list_filter = ["kind", "themes", "coordinating_unit"]
+class PartnershipAdmin(ContentAdmin):
+    list_display = ["city", "kind", "since", "ended_on", "coordinating_unit", "publication_state"]
+    list_filter = ["publication_state", "kind", "themes", "coordinating_unit"]
     list_select_related = ["city", "coordinating_unit"]
     search_fields = ["city__search_names", "council_decision", *localized_fields("description")]
     autocomplete_fields = ["city", "coordinating_unit"]
@@ -36,7 +42,7 @@ class PartnershipAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Stakeholder)
-class StakeholderAdmin(TabbedTranslationAdmin):
+class StakeholderAdmin(ContentAdmin):
     list_display = ["name", "is_plan_partner", "website"]
     list_filter = ["is_plan_partner"]
     search_fields = ["slug", *localized_fields("name", "description")]

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from measures.content import Publishable, PublishableQuerySet, TimeStamped
+from measures.content import PublicationState, Publishable, PublishableQuerySet, TimeStamped
 from measures.models import Measure, OrganisationalUnit, Theme
 from measures.text import fold
 
@@ -26,7 +26,9 @@ class PartnerCityQuerySet(PublishableQuerySet):
     def for_list(self):
         """Return cities with their partnerships, ready for a list or the map."""
         return self.prefetch_related(
-            models.Prefetch("partnerships", queryset=Partnership.objects.order_by("since"))
+            models.Prefetch(
+                "partnerships", queryset=Partnership.objects.published().order_by("since")
+            )
         )
 
 
@@ -86,8 +88,19 @@ class PartnerCity(Publishable):
         return reverse("partners:city_detail", kwargs={"slug": self.slug})
 
 
-class Partnership(TimeStamped):
+class Partnership(Publishable):
     """A twinning or cooperation of Hannover with one city, over a span of time."""
+
+    # A partnership belongs to its city's page, which goes through review; archiving one is the
+    # way to take it off the site, since partnerships are never deleted.
+    publication_state = models.CharField(
+        _("publication state"),
+        max_length=16,
+        choices=PublicationState,
+        default=PublicationState.PUBLISHED,
+        db_index=True,
+        help_text=_("Archive a partnership to take it off the public site; it is never deleted."),
+    )
 
     city = models.ForeignKey(
         PartnerCity, on_delete=models.PROTECT, related_name="partnerships", verbose_name=_("city")

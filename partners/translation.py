@@ -1,5 +1,6 @@
 """Fields of partner cities and partnerships that exist in German and English."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import PartnerCity, Partnership, Stakeholder
@@ -18,3 +19,9 @@ class PartnershipTranslation(TranslationOptions):
 @register(Stakeholder)
 class StakeholderTranslation(TranslationOptions):
     fields = ("name", "description")
+
+
+# History is registered here, after modeltranslation has added the German and English columns,
+# so that every version keeps both languages (registered in models.py it would keep neither).
+for model in (PartnerCity, Partnership, Stakeholder):
+    simple_history.register(model)

@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView
 
 from measures.filtering import ForgivingFilterMixin
 from measures.models import Measure
+from measures.preview import PreviewMixin
 from measures.text import fold
 
 from . import worldmap
@@ -94,17 +95,18 @@ class CityListView(ForgivingFilterMixin, ListView):
         return columns
 
 
-class CityDetailView(DetailView):
+class CityDetailView(PreviewMixin, DetailView):
     """Show one partner city with its partnerships, linked measures, EU projects and place."""
 
     template_name = "partners/city_detail.html"
     context_object_name = "city"
 
     def get_queryset(self):
-        return PartnerCity.objects.published().prefetch_related(
+        return PartnerCity.objects.visible_to(self.request.user).prefetch_related(
             Prefetch(
                 "partnerships",
-                queryset=Partnership.objects.select_related("coordinating_unit")
+                queryset=Partnership.objects.published()
+                .select_related("coordinating_unit")
                 .prefetch_related("themes")
                 .order_by("since"),
             ),
@@ -117,7 +119,7 @@ class CityDetailView(DetailView):
         marker = worldmap.city_markers([city], size=size)[0]
         return super().get_context_data(
             measures=Measure.objects.published()
-            .filter(partnerships__city=city)
+            .filter(partnerships__city=city, partnerships__publication_state="published")
             .distinct()
             .order_by("area__number", "position"),
             eu_projects=city.eu_projects.published(),

@@ -3,8 +3,11 @@
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationTabularInline
 
+from backoffice.admin_mixins import ContentAdmin
+from backoffice.import_export_admin import SpreadsheetMixin
+from backoffice.resources import ProgressReportResource
 from measures.admin import MeasureAdmin
 from measures.i18n import language_codes, localized_fields
 from measures.models import Measure
@@ -16,7 +19,9 @@ OVERRIDE_FIELDS = ["status_override", "status_override_reason"]
 
 
 @admin.register(ProgressReport)
-class ProgressReportAdmin(TabbedTranslationAdmin):
+class ProgressReportAdmin(SpreadsheetMixin, ContentAdmin):
+    resource_classes = [ProgressReportResource]
+    measure_path = "measure"
     list_display = [
         "measure",
         "reported_on",
@@ -47,7 +52,8 @@ class ProgressReportAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(TabbedTranslationAdmin):
+class MilestoneAdmin(ContentAdmin):
+    measure_path = "measure"
     list_display = ["title", "measure", "due_on", "reached_on", "is_sample"]
     list_filter = ["measure__area", "is_sample"]
     list_select_related = ["measure"]
@@ -57,7 +63,7 @@ class MilestoneAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(ReportingPeriod)
-class ReportingPeriodAdmin(TabbedTranslationAdmin):
+class ReportingPeriodAdmin(ContentAdmin):
     list_display = [
         "title",
         "ends_on",

@@ -58,6 +58,20 @@ class ProgressReport(Publishable):
         ordering = ["-reported_on", "-pk"]
         verbose_name = _("progress report")
         verbose_name_plural = _("progress reports")
+        # The public pages, the feed and the API read the latest published reports, overall
+        # and per measure; at 100 times the plan these turn a sequential scan into an index read.
+        indexes = [
+            models.Index(
+                fields=["-reported_on", "-id"],
+                condition=Q(publication_state=PublicationState.PUBLISHED),
+                name="progress_report_latest",
+            ),
+            models.Index(
+                fields=["measure", "-reported_on", "-id"],
+                condition=Q(publication_state=PublicationState.PUBLISHED),
+                name="progress_report_measure_latest",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(progress__gte=0) & Q(progress__lte=100),
@@ -97,7 +111,7 @@ class Milestone(TimeStamped):
     """A step of a measure with the day it is due and, once there, the day it was reached."""
 
     measure = models.ForeignKey(
-        Measure, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("measure")
+        Measure, on_delete=models.PROTECT, related_name="milestones", verbose_name=_("measure")
     )
     title = models.CharField(_("title"), max_length=300)
     due_on = models.DateField(_("due on"))

@@ -1,6 +1,7 @@
 """Base settings: every value comes from the environment, with safe defaults for a first run."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -31,7 +32,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before django.contrib.admin.
     "modeltranslation",
-    "django.contrib.admin",
+    # The Django admin, served by the back office's site (optional two-factor sign-in).
+    "backoffice.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -53,11 +55,20 @@ INSTALLED_APPS = [
     "partners",
     "networks",
     "progress",
+    "opendata",
+    # Last: it sets up the roles once every other app's permissions exist.
+    "backoffice",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy, on static files too, hence before WhiteNoise.
+    "hannover_intl.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After the security headers and static files, before sessions: a cached page for an
+    # anonymous visitor is served without touching sessions, users or the database, and the
+    # page is stored with the headers the middleware below add (see hannover_intl/cache.py).
+    "hannover_intl.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -106,6 +117,31 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache shared by every application server: Redis where REDIS_URL is set, else a table in
+# the database (`manage.py createcachetable`, which `make migrate` runs).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "hannover-intl"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+            # Room for every page in both languages at a hundred times the plan's size.
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+# Seconds an anonymous public page stays cached (any content change drops it earlier); 0 = off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Sessions live in the database, so that any application server can serve any editor.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -142,6 +178,18 @@ MEDIA_ROOT = BASE_DIR / "media"
 
 LOGIN_URL = "admin:login"
 
+# Security headers everywhere, so that development shows what production would block; HSTS and
+# HTTPS-only cookies are in production.py. See hannover_intl/security.py for the defaults.
+from hannover_intl.security import DEFAULT_CSP, DEFAULT_PERMISSIONS_POLICY  # noqa: E402
+
+CONTENT_SECURITY_POLICY = DEFAULT_CSP
+PERMISSIONS_POLICY = DEFAULT_PERMISSIONS_POLICY
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "hannover_intl.errors.csrf_failure"
+
 # Countries appear in the visitor's language; the few with long official names get short ones.
 COUNTRIES_FIRST = ["DE"]
 
@@ -151,6 +199,7 @@ STATICFILES_DIRS += [
     ("vendor/kern", NODE_MODULES_DIR / "@kern-ux" / "native" / "dist"),
     ("vendor/jquery-ui", NODE_MODULES_DIR / "jquery-ui" / "dist"),
     ("vendor/leaflet", NODE_MODULES_DIR / "leaflet" / "dist"),
+    ("vendor/swagger-ui", NODE_MODULES_DIR / "swagger-ui-dist"),
 ]
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
@@ -158,3 +207,64 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 # A measure without a progress report for this many days is flagged 'update due'.
 PROGRESS_UPDATE_DUE_DAYS = int(os.environ.get("PROGRESS_UPDATE_DUE_DAYS", "180"))
+
+# Open data: the licence of every dataset, API and download (name and URL), and the API's rules.
+OPEN_DATA_LICENCE = {
+    "name": os.environ.get(
+        "OPEN_DATA_LICENCE_NAME", "Datenlizenz Deutschland – Namensnennung – Version 2.0"
+    ),
+    "url": os.environ.get("OPEN_DATA_LICENCE_URL", "https://www.govdata.de/dl-de/by-2-0"),
+    # The DCAT-AP.de vocabulary's URI for the same licence, which GovData reads.
+    "uri": os.environ.get(
+        "OPEN_DATA_LICENCE_URI", "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
+    ),
+}
+# GovData assigns each data provider an ID (http://dcat-ap.de/def/contributors/…) on registration.
+OPEN_DATA_CONTRIBUTOR_ID = os.environ.get("OPEN_DATA_CONTRIBUTOR_ID", "")
+# Requests per anonymous client and period, counted in the cache; empty switches throttling off.
+API_THROTTLE_ANON = os.environ.get("API_THROTTLE_ANON", "120/minute") or None
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["opendata.throttling.AnonymousThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "opendata.pagination.PagePagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Hannover – International City: open data API",
+    "DESCRIPTION": (
+        "Read-only access to the published content of the City of Hannover's action plan "
+        "'Hannover – International City'. Translated fields come as an object with German "
+        "and English, or as one string with ?lang=de or ?lang=en."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
+# --- Back office ---------------------------------------------------------------------------
+# Failed sign-ins: after AXES_FAILURE_LIMIT failures for one user name from one address, that
+# combination is locked out for AXES_COOLOFF_MINUTES; `manage.py axes_reset` lifts it early.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "backoffice/lockout.html"
+# Behind the load balancer the visitor's address is in X-Forwarded-For (see the README).
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Two-factor sign-in for staff with a TOTP app; register devices under "TOTP devices" first.
+ADMIN_OTP_REQUIRED = env_bool("ADMIN_OTP_REQUIRED", False)
+OTP_TOTP_ISSUER = "Hannover International"
+
+# Every version of every content model, with who changed it; restore from the admin.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# Spreadsheet imports run in one transaction, so a bad row writes nothing.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# An uploaded file waits for its confirmation in the shared cache, not on one host's disk.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"

@@ -2,10 +2,12 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, override
+
+from hannover_intl.widgets import is_plain_select, render_select
 
 register = template.Library()
 
@@ -18,12 +20,18 @@ def language_alternates(context) -> list[dict]:
     alternates = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
+        url, path = translate_url(request.get_full_path(), code), translate_url(request.path, code)
+        if code != current and path == request.path:
+            # An address that resolves to nothing (a 404 page) has no counterpart: offer the
+            # home page in that language rather than the same page again.
+            with override(code):
+                url = path = reverse("home")
         alternates.append(
             {
                 "code": code,
                 "name": info["name_local"],
-                "url": translate_url(request.get_full_path(), code),
-                "absolute_url": request.build_absolute_uri(translate_url(request.path, code)),
+                "url": url,
+                "absolute_url": request.build_absolute_uri(path),
                 "is_current": code == current,
             }
         )
@@ -63,4 +71,7 @@ def kern_widget(field):
     """Render a form field's widget with the KERN class for its kind of input."""
     is_select = getattr(field.field.widget, "input_type", "") == "select"
     css_class = "kern-form-input__select" if is_select else "kern-form-input__input"
+    if is_plain_select(field.field.widget):
+        # The same HTML, without a template per option (see hannover_intl/widgets.py).
+        return render_select(field, {"class": css_class})
     return field.as_widget(attrs={"class": css_class})

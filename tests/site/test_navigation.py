@@ -57,6 +57,8 @@ def crawl(client, start: str) -> dict[str, LinkParser]:
         url = queue.popleft()
         response = client.get(url)
         assert response.status_code == 200, f"{url} answered {response.status_code}"
+        if not response["Content-Type"].startswith("text/html"):
+            continue  # A feed, not a page: it has no html lang or h1.
         page = parse(response.content.decode())
         pages[url] = page
         for href in page.links:

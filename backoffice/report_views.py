@@ -1,0 +1,68 @@
+"""The admin page that lists missing translations per model."""
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.urls import NoReverseMatch, reverse
+from django.utils.decorators import method_decorator
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+
+from .translations import content_languages, translation_report
+
+# The column and filter labels of the admin lists, for the same languages.
+MISSING_LABELS = {"de": gettext_lazy("German missing"), "en": gettext_lazy("English missing")}
+
+
+def _changelist_url(admin_site, entry) -> str:
+    opts = entry.model._meta
+    url = reverse(f"{admin_site.name}:{opts.app_label}_{opts.model_name}_changelist")
+    return f"{url}?missing_translation={entry.language}"
+
+
+def _change_url(admin_site, obj) -> str | None:
+    opts = obj._meta
+    try:
+        name = f"{admin_site.name}:{opts.app_label}_{opts.model_name}_change"
+        return reverse(name, args=[obj.pk])
+    except NoReverseMatch:
+        return None
+
+
+@method_decorator(staff_member_required, name="dispatch")
+class TranslationReportView(TemplateView):
+    """List every model's rows whose German or English text is missing."""
+
+    template_name = "admin/translation_report.html"
+    admin_site = None
+
+    def get_context_data(self, **kwargs):
+        request = self.request
+        sections = []
+        for entry in translation_report():
+            model_admin = self.admin_site._registry.get(entry.model)
+            if model_admin is None or not model_admin.has_view_permission(request):
+                continue
+            visible = set(model_admin.get_queryset(request).values_list("pk", flat=True))
+            rows = [
+                (obj, _change_url(self.admin_site, obj))
+                for obj in entry.objects
+                if obj.pk in visible
+            ]
+            if rows:
+                missing = MISSING_LABELS.get(entry.language, entry.language)
+                sections.append(
+                    {
+                        "title": f"{capfirst(entry.model._meta.verbose_name_plural)}: {missing}",
+                        "rows": rows,
+                        "changelist_url": _changelist_url(self.admin_site, entry),
+                    }
+                )
+        return super().get_context_data(
+            **self.admin_site.each_context(request),
+            title=_("Missing translations"),
+            sections=sections,
+            languages=content_languages(),
+            **kwargs,
+        )
+

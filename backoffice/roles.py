@@ -1,0 +1,103 @@
+"""The three roles of the back office, kept as groups with exactly their permissions."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+# Group names are data, shown as they are in both languages of the admin, hence bilingual.
+OFFICE = "Büro für Internationale Angelegenheiten / International Affairs Office"
+DEPARTMENT_EDITOR = "Fachbereichsredaktion / Department editor"
+COUNCIL_MEMBER = "Ratsmitglied / Council member"
+
+PUBLISH_PERMISSION = "backoffice.publish_content"
+IMPORT_PERMISSION = "backoffice.import_content"
+
+# Everything a citizen can read on the public site, as app label and model name.
+CONTENT_MODELS = [
+    ("measures", "theme"),
+    ("measures", "organisationalunit"),
+    ("measures", "plansection"),
+    ("measures", "schedulestep"),
+    ("measures", "goal"),
+    ("measures", "citydevelopmentgoal"),
+    ("measures", "areaofaction"),
+    ("measures", "areaexample"),
+    ("measures", "measure"),
+    ("measures", "measureactivity"),
+    ("measures", "benefit"),
+    ("partners", "partnercity"),
+    ("partners", "partnership"),
+    ("partners", "stakeholder"),
+    ("networks", "network"),
+    ("networks", "euproject"),
+    ("progress", "progressreport"),
+    ("progress", "milestone"),
+    ("progress", "reportingperiod"),
+    ("hannover_intl", "sitepage"),
+]
+# Parts of a larger record that its page removes; the history keeps them.
+REMOVABLE_PARTS = [
+    ("measures", "measureactivity"),
+    ("measures", "areaexample"),
+    ("progress", "milestone"),
+]
+
+
+def _codenames(actions, models):
+    return [(app, f"{action}_{model}") for app, model in models for action in actions]
+
+
+ROLE_PERMISSIONS = {
+    OFFICE: [
+        *_codenames(["add", "change", "view"], CONTENT_MODELS),
+        *_codenames(["delete"], REMOVABLE_PARTS),
+        ("backoffice", "view_workflowevent"),
+        ("backoffice", "publish_content"),
+        ("backoffice", "import_content"),
+    ],
+    DEPARTMENT_EDITOR: [
+        ("measures", "view_measure"),
+        ("measures", "change_measure"),
+        *_codenames(["add", "change", "delete", "view"], [("measures", "measureactivity")]),
+        *_codenames(["add", "change", "delete", "view"], [("progress", "milestone")]),
+        *_codenames(["add", "change", "view"], [("progress", "progressreport")]),
+        # To choose from in the measure's form and the list filters.
+        *_codenames(
+            ["view"],
+            [
+                ("measures", "areaofaction"),
+                ("measures", "goal"),
+                ("measures", "theme"),
+                ("measures", "organisationalunit"),
+            ],
+        ),
+        ("backoffice", "view_workflowevent"),
+    ],
+    COUNCIL_MEMBER: [
+        *_codenames(["view"], CONTENT_MODELS),
+        ("backoffice", "view_workflowevent"),
+    ],
+}
+
+
+def roles_sync() -> list[Group]:
+    """Create the three groups and give each exactly the permissions of its role."""
+    groups = []
+    for name, codenames in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        wanted = Q()
+        for app_label, codename in codenames:
+            wanted |= Q(content_type__app_label=app_label, codename=codename)
+        permissions = list(Permission.objects.filter(wanted))
+        missing = set(codenames) - {(p.content_type.app_label, p.codename) for p in permissions}
+        if missing:
+            # Permissions appear only after every app has migrated; the next run completes them.
+            continue
+        group.permissions.set(permissions)
+        groups.append(group)
+    return groups
+
+
+def roles_sync_after_migrate(sender, **kwargs):
+    """Bring the roles up to date at the end of `migrate`."""
+    if sender.name == "backoffice":
+        roles_sync()

@@ -1,0 +1,87 @@
+"""Find content whose text exists in one language but not in the other."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Q
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+
+# Only our own content; third-party apps register nothing with modeltranslation.
+CONTENT_APPS = {"hannover_intl", "measures", "partners", "networks", "progress"}
+
+
+def content_languages() -> list[str]:
+    """Return the language codes every text should exist in."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def translated_models() -> list:
+    """Return the models of ours with translated fields, in a stable order."""
+    models = [model for model in translator.get_registered_models() if not model._meta.abstract]
+    models = [model for model in models if model._meta.app_label in CONTENT_APPS]
+    return sorted(models, key=lambda model: (model._meta.app_label, model._meta.model_name))
+
+
+def translated_field_names(model) -> list[str]:
+    """Return the names of the model's translated fields."""
+    return sorted(translator.get_options_for_model(model).all_fields)
+
+
+def _filled(column: str) -> Q:
+    return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
+
+
+def missing_translation_q(model, language: str) -> Q:
+    """Return a filter for rows with a text in another language but none in `language`."""
+    missing = Q(pk__in=[])
+    others = [code for code in content_languages() if code != language]
+    for name in translated_field_names(model):
+        column = build_localized_fieldname(name, language)
+        elsewhere = Q(pk__in=[])
+        for other in others:
+            elsewhere |= _filled(build_localized_fieldname(name, other))
+        missing |= ~_filled(column) & elsewhere
+    return missing
+
+
+def missing_languages(obj) -> list[str]:
+    """Return the languages in which some text of `obj` is missing while another has it."""
+    missing = []
+    for language in content_languages():
+        for name in translated_field_names(type(obj)):
+            own = getattr(obj, build_localized_fieldname(name, language))
+            others = [
+                getattr(obj, build_localized_fieldname(name, other))
+                for other in content_languages()
+                if other != language
+            ]
+            if not own and any(others):
+                missing.append(language)
+                break
+    return missing
+
+
+@dataclass
+class MissingTranslations:
+    """The rows of one model that lack a text in one language."""
+
+    model: type
+    language: str
+    objects: list = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        """Return how many rows lack the language."""
+        return len(self.objects)
+
+
+def translation_report() -> list[MissingTranslations]:
+    """Return, per model and language, the rows whose translation is missing."""
+    report = []
+    for model in translated_models():
+        for language in content_languages():
+            rows = list(model._default_manager.filter(missing_translation_q(model, language)))
+            if rows:
+                report.append(MissingTranslations(model=model, language=language, objects=rows))
+    return report

@@ -1,0 +1,90 @@
+"""The publishing workflow: draft → in review → published (→ archived), and who may move it."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from measures.content import PublicationState
+
+from .access import is_department_editor, is_office
+from .models import WorkflowEvent
+
+DRAFT = PublicationState.DRAFT
+REVIEW = PublicationState.REVIEW
+PUBLISHED = PublicationState.PUBLISHED
+ARCHIVED = PublicationState.ARCHIVED
+
+# The office may make every step; a department editor only hands a draft in for review;
+# anyone else (a council member) makes none.
+OFFICE_TRANSITIONS = {
+    DRAFT: {REVIEW, PUBLISHED, ARCHIVED},
+    REVIEW: {PUBLISHED, DRAFT, ARCHIVED},
+    PUBLISHED: {DRAFT, ARCHIVED},
+    ARCHIVED: {DRAFT},
+}
+EDITOR_TRANSITIONS = {DRAFT: {REVIEW}}
+
+
+def allowed_states(user, current: str) -> list[str]:
+    """Return the states the user may move content to from `current`, in workflow order."""
+    if is_office(user):
+        targets = OFFICE_TRANSITIONS.get(current, set())
+    elif is_department_editor(user):
+        targets = EDITOR_TRANSITIONS.get(current, set())
+    else:
+        targets = set()
+    return [state for state in PublicationState.values if state in targets]
+
+
+def transition_problem(*, user, current: str, target: str, comment: str) -> str | None:
+    """Return why the user may not move content from `current` to `target`, or None."""
+    if target == current:
+        return None
+    if target not in allowed_states(user, current):
+        return _("You may not move this from “%(current)s” to “%(target)s”.") % {
+            "current": PublicationState(current).label,
+            "target": PublicationState(target).label,
+        }
+    if current == REVIEW and target == DRAFT and not comment.strip():
+        return _("Say in a comment what needs to change before it can be published.")
+    return None
+
+
+def workflow_event_record(*, obj, from_state: str, user, comment: str = "") -> WorkflowEvent:
+    """Log that `obj` moved from `from_state` to its current state."""
+    return WorkflowEvent.objects.create(
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=True),
+        object_id=obj.pk,
+        from_state=from_state,
+        to_state=obj.publication_state,
+        comment=comment,
+        user=user,
+    )
+
+
+@transaction.atomic
+def content_transition(*, obj, target: str, user, comment: str = "") -> WorkflowEvent | None:
+    """Move `obj` to the `target` state if the user may, keeping history and the log."""
+    current = obj.publication_state
+    if target == current:
+        return None
+    problem = transition_problem(user=user, current=current, target=target, comment=comment)
+    if target not in allowed_states(user, current):
+        raise PermissionDenied(problem)
+    if problem:
+        raise ValidationError(problem)
+    obj.publication_state = target
+    obj.full_clean()
+    obj._history_user = user
+    obj._change_reason = comment or PublicationState(target).label
+    obj.save()
+    return workflow_event_record(obj=obj, from_state=current, user=user, comment=comment)
+
+
+def workflow_events_for(obj):
+    """Return the workflow log of `obj`, newest first."""
+    return WorkflowEvent.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=True),
+        object_id=obj.pk,
+    ).select_related("user")

@@ -1,0 +1,252 @@
+"""Cache anonymous public pages per URL, and drop them all whenever any content changes.
+
+Every cached page is stamped with the site-wide content version it was rendered under. Saving,
+deleting or relinking any content model sets a new version, so one edit makes every page that
+might show it stale at once, on every application server that shares the cache. Only what every
+visitor would see alike is cached: GET requests under a language prefix (the language is part of
+the URL) or for data (API, downloads, sitemap: keyed by the negotiated language), from visitors
+without a session or messages cookie, answered with 200, without cookies, without a CSRF token,
+without messages, and varying by no request header but the cookie.
+"""
+
+import hashlib
+import logging
+import threading
+import uuid
+from contextlib import contextmanager
+from functools import cache as memoize
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone, translation
+from django.utils.cache import cc_delim_re
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "page-cache:version"
+HEADER = "X-Page-Cache"
+# Headers of the stored page that belong to the request that rendered it, not to the page.
+NOT_STORED = {"set-cookie", HEADER.lower()}
+CONTENT_APPS = ("hannover_intl", "measures", "partners", "networks", "progress")
+_state = threading.local()
+
+
+def page_cache_seconds() -> int:
+    """Return how long a page stays cached; 0 turns the page cache off."""
+    return int(getattr(settings, "PAGE_CACHE_SECONDS", 0))
+
+
+def content_version(*, create: bool = True) -> str | None:
+    """Return the current content version, starting a new one if the cache has none."""
+    version = cache.get(VERSION_KEY)
+    if version is None and create:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, timeout=None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def bump_content_version() -> None:
+    """Start a new content version, which makes every cached page stale."""
+    try:
+        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    except Exception:
+        # A cache that is down holds no pages either; the edit itself must still succeed.
+        logger.warning("Could not start a new page cache version.", exc_info=True)
+
+
+def content_changed(**kwargs) -> None:
+    """Make every cached page stale now and once more when the transaction commits."""
+    if getattr(_state, "deferred", 0):
+        return
+    bump_content_version()
+    # A visitor may render the page between this write and the commit, still seeing the old
+    # rows, and store it under the new version: the version after the commit drops that copy.
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(bump_content_version)
+
+
+@contextmanager
+def content_changes_deferred():
+    """Collect the content changes of a bulk operation into one new version at its end."""
+    _state.deferred = getattr(_state, "deferred", 0) + 1
+    try:
+        yield
+    finally:
+        _state.deferred -= 1
+        if not _state.deferred:
+            # bulk_create and update() send no signals, so the bulk operation always counts.
+            bump_content_version()
+
+
+def connect_content_signals() -> None:
+    """Connect every content model, and its many-to-many tables, to `content_changed`."""
+    labels = getattr(settings, "PAGE_CACHE_CONTENT_APPS", CONTENT_APPS)
+    for label in labels:
+        if not apps.is_installed(label):
+            continue
+        for model in apps.get_app_config(label).get_models(include_auto_created=True):
+            uid = f"page-cache-{model._meta.label}"
+            post_save.connect(content_changed, sender=model, dispatch_uid=uid)
+            post_delete.connect(content_changed, sender=model, dispatch_uid=uid)
+            m2m_changed.connect(content_changed, sender=model, dispatch_uid=uid)
+
+
+# Data for machines outside the language prefixes, the same for every visitor: the open data
+# API has no sign-in, and its language comes from ?lang= or, like these, from Accept-Language.
+MACHINE_PATHS = ("/api/", "/data/", "/sitemap.xml", "/robots.txt")
+
+
+@memoize
+def language_prefixes() -> tuple[str, ...]:
+    """Return the path prefixes of the public pages, one per language."""
+    return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+
+def cached_prefixes() -> tuple[str, ...]:
+    """Return the path prefixes of everything the page cache may hold."""
+    return language_prefixes() + tuple(getattr(settings, "PAGE_CACHE_MACHINE_PATHS", MACHINE_PATHS))
+
+
+def is_cacheable_request(request) -> bool:
+    """Return whether the request may be answered from, or stored in, the page cache."""
+    if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    if not request.path.startswith(cached_prefixes()):
+        return False
+    cookies = request.COOKIES
+    # A session means a signed-in editor, perhaps; a messages cookie means a notice to show.
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def has_messages(request) -> bool:
+    """Return whether the page may show, or leave behind, a message for this visitor."""
+    storage = getattr(request, "_messages", None)
+    if storage is None:
+        return False
+    return bool(
+        storage.added_new
+        or getattr(storage, "_queued_messages", None)
+        or getattr(storage, "_loaded_messages", None)
+    )
+
+
+def is_cacheable_response(request, response) -> bool:
+    """Return whether every anonymous visitor would get exactly this response for the URL."""
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies:
+        return False
+    # Pages that look at the user vary by cookie, but only a session cookie would change them,
+    # and requests with one are never cached; any other Vary (language, Accept) is refused.
+    vary = {name.strip().lower() for name in cc_delim_re.split(response.get("Vary", ""))}
+    # Outside the language prefixes the language is negotiated, and it is part of the key.
+    negotiated = set() if request.path.startswith(language_prefixes()) else {"accept-language"}
+    if vary - {"", "cookie"} - negotiated:
+        return False
+    cache_control = {
+        part.split("=")[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    if cache_control & {"private", "no-cache", "no-store"}:
+        return False
+    match = getattr(request, "resolver_match", None)
+    if match is None or "admin" in match.namespaces:
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    # A page with a CSRF token holds this visitor's secret; one with a message is theirs too.
+    return not request.META.get("CSRF_COOKIE_USED") and not has_messages(request)
+
+
+def page_key(request) -> str:
+    """Return the cache key of the page at the request's full URL, in its language."""
+    url = request.build_absolute_uri()
+    if not request.path.startswith(language_prefixes()):
+        # What LocaleMiddleware will choose from the cookie and Accept-Language.
+        url += "|" + translation.get_language_from_request(request)
+    return f"page-cache:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def stored(response, stamp: tuple[str, str]) -> tuple:
+    """Return what the cache keeps of a response: its version and day, body and headers."""
+    headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED]
+    return (stamp, response.content, headers)
+
+
+def restored(entry) -> HttpResponse:
+    """Return a response rebuilt from a cache entry."""
+    _stamp, content, headers = entry
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+def lookup(request) -> tuple[str, tuple[str, str], tuple | None]:
+    """Return the page's key, the current version and day, and the page if it is current.
+
+    The version and the page come in one round trip to the cache: a page stored under an
+    older version or on an earlier day is simply not current. The day counts because pages
+    say which projects run and which updates are due.
+    """
+    key = page_key(request)
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY) or content_version()
+    stamp = (version, timezone.localdate().isoformat())
+    entry = found.get(key)
+    return key, stamp, entry if entry is not None and entry[0] == stamp else None
+
+
+class PageCacheMiddleware:
+    """Answer anonymous requests for public pages from the cache, and fill it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = page_cache_seconds()
+        if not seconds or not is_cacheable_request(request):
+            response = self.get_response(request)
+            self.note_editor_changes(request, response)
+            return response
+        try:
+            key, stamp, entry = lookup(request)
+        except DisallowedHost:
+            # CommonMiddleware answers it with 400.
+            return self.get_response(request)
+        except Exception:
+            logger.warning("The page cache could not be read.", exc_info=True)
+            return self.get_response(request)
+        if entry is not None:
+            response = restored(entry)
+            response[HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if is_cacheable_response(request, response):
+            try:
+                # Stamped with the version read before rendering: if an edit came in between,
+                # the page is already out of date and the next request renders it anew.
+                cache.set(key, stored(response, stamp), timeout=seconds)
+            except Exception:
+                logger.warning("The page cache could not be written.", exc_info=True)
+        response[HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def note_editor_changes(request, response) -> None:
+        """Start a new version after an editor's successful change, such as a bulk action.
+
+        Admin actions may change rows with update(), which sends no signal.
+        """
+        if request.method in ("GET", "HEAD", "OPTIONS") or response.status_code >= 400:
+            return
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_staff:
+            bump_content_version()

@@ -1,0 +1,80 @@
+"""An Atom feed of the published progress reports, one per language."""
+
+import copy
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from hannover_intl.templatetags.portal import paragraphs
+
+from . import queries
+
+FEED_LENGTH = 50
+
+
+class ProgressReportFeed(Feed):
+    """Announce the newest published progress reports of published measures."""
+
+    feed_type = Atom1Feed
+
+    def title(self):
+        return _("Progress reports – Hannover – International City")
+
+    def subtitle(self):
+        return _("The newest progress reports on the measures of the City of Hannover's plan.")
+
+    def link(self):
+        return reverse("progress:overview")
+
+    def feed_url(self):
+        return reverse("opendata:progress_feed")
+
+    def author_name(self):
+        return _("City of Hannover – International Affairs Office")
+
+    def feed_copyright(self):
+        return _("City of Hannover")
+
+    def __call__(self, request, *args, **kwargs):
+        # A copy per request: the instance in the URLconf is shared between threads.
+        feed = copy.copy(self)
+        feed.request = request
+        return Feed.__call__(feed, request, *args, **kwargs)
+
+    def items(self):
+        return queries.progress_reports()[:FEED_LENGTH]
+
+    def item_title(self, report):
+        title = _("{number} {title}: progress report of {day}").format(
+            number=report.measure.number,
+            title=report.measure.title,
+            day=date_format(report.reported_on, "DATE_FORMAT"),
+        )
+        return f"{title} ({_('sample data')})" if report.is_sample else title
+
+    def item_description(self, report):
+        state = _("Status: {status}, progress: {progress} %").format(
+            status=report.get_status_display(), progress=report.progress
+        )
+        return format_html("<p>{}</p>{}", state, paragraphs(report.text))
+
+    def item_link(self, report):
+        return reverse("progress:measure", kwargs={"slug": report.measure.slug})
+
+    def item_guid(self, report):
+        return self.request.build_absolute_uri(f"{self.item_link(report)}#report-{report.pk}")
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, report):
+        midnight = datetime.datetime.combine(report.reported_on, datetime.time())
+        return timezone.make_aware(midnight)
+
+    def item_updateddate(self, report):
+        return report.updated_at

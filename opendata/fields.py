@@ -1,0 +1,170 @@
+"""Serializer fields for texts in two languages, translated labels, links and related keys."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django_countries import countries
+from drf_spectacular.utils import extend_schema_field
+from modeltranslation.utils import build_localized_fieldname, resolution_order
+from rest_framework import serializers
+
+
+def language_codes() -> list[str]:
+    """Return the portal's language codes, German first."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
+# A translated value is one string with ?lang=de|en, otherwise an object with every language;
+# a language without a text is null there.
+TRANSLATED_SCHEMA = {
+    "oneOf": [
+        {
+            "type": "object",
+            "properties": {code: {"type": "string", "nullable": True} for code in ("de", "en")},
+            "required": ["de", "en"],
+            "additionalProperties": False,
+        },
+        {"type": "string", "nullable": True},
+    ],
+    "description": (
+        "Without the lang parameter: an object with the German and English text (null where "
+        "there is none). With lang=de or lang=en: the text in that language, or in the other "
+        "one where it has none."
+    ),
+}
+
+
+def in_languages(values: dict[str, str | None], context: dict):
+    """Return `values` by language, or the one the request asked for, with the fallback applied."""
+    language = context.get("lang")
+    if not language:
+        return values
+    for code in resolution_order(language):
+        if values.get(code):
+            return values[code]
+    return None
+
+
+@extend_schema_field(TRANSLATED_SCHEMA)
+class TranslatedField(serializers.Field):
+    """Read a field django-modeltranslation stores once per language."""
+
+    def __init__(self, field_name: str | None = None, source_attribute: str = "", **kwargs):
+        # `source_attribute` names a related object to read from, such as a partnership's city.
+        self.translated_name = field_name
+        self.source_attribute = source_attribute
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def bind(self, field_name, parent):
+        super().bind(field_name, parent)
+        self.translated_name = self.translated_name or field_name
+
+    def to_representation(self, value):
+        if self.source_attribute:
+            value = getattr(value, self.source_attribute)
+        values = {
+            code: getattr(value, build_localized_fieldname(self.translated_name, code)) or None
+            for code in language_codes()
+        }
+        return in_languages(values, self.context)
+
+
+@extend_schema_field(TRANSLATED_SCHEMA)
+class ChoiceLabelField(serializers.Field):
+    """Give the label of a choice, such as a status, in every language."""
+
+    def __init__(self, choices, field_name: str | None = None, **kwargs):
+        self.choices = choices
+        self.choice_field = field_name
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def bind(self, field_name, parent):
+        super().bind(field_name, parent)
+        self.choice_field = self.choice_field or field_name.removesuffix("_label")
+
+    def to_representation(self, value):
+        key = getattr(value, self.choice_field)
+        if key is None or key == "":
+            return None
+        labels = {}
+        for code in language_codes():
+            with translation.override(code):
+                labels[code] = str(self.choices(key).label)
+        return in_languages(labels, self.context)
+
+
+@extend_schema_field(TRANSLATED_SCHEMA)
+class CountryNameField(serializers.Field):
+    """Give the name of a country in every language."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="country", read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        names = {}
+        for code in language_codes():
+            with translation.override(code):
+                names[code] = str(countries.name(value)) or None
+        return in_languages(names, self.context)
+
+
+@extend_schema_field(TRANSLATED_SCHEMA)
+class PageURLField(serializers.Field):
+    """Give the address of an object's public page in every language."""
+
+    def __init__(self, url_name: str | None = None, url_kwargs=None, **kwargs):
+        # Without a URL name, the object's own get_absolute_url() gives the path.
+        self.url_name = url_name
+        self.url_kwargs = url_kwargs
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        request = self.context.get("request")
+        urls = {}
+        for code in language_codes():
+            with translation.override(code):
+                if self.url_name:
+                    path = reverse(self.url_name, kwargs=self.url_kwargs(value))
+                else:
+                    path = value.get_absolute_url()
+            urls[code] = request.build_absolute_uri(path) if request else path
+        return in_languages(urls, self.context)
+
+
+class RelatedKeysField(serializers.Field):
+    """List the keys (slug or number) of related rows prefetched into an attribute."""
+
+    def __init__(self, attribute: str, key: str = "slug", **kwargs):
+        self.key = key
+        super().__init__(source=attribute, read_only=True, **kwargs)
+
+    def bind(self, field_name, parent):
+        # DRF refuses a source equal to the field's own name, such as themes for themes.
+        if self.source == field_name:
+            self.source = None
+        super().bind(field_name, parent)
+
+    def to_representation(self, value):
+        rows = value.all() if hasattr(value, "all") else value
+        return list(dict.fromkeys(getattr(row, self.key) for row in rows))
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class SlugsField(RelatedKeysField):
+    """List the slugs of related rows."""
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class NumbersField(RelatedKeysField):
+    """List the numbers of related measures, such as 1.2."""
+
+    def __init__(self, attribute: str, **kwargs):
+        super().__init__(attribute, key="number", **kwargs)
+
+
+@extend_schema_field({"type": "array", "items": {"type": "integer"}})
+class IntegerKeysField(RelatedKeysField):
+    """List the numbers of related goals or Areas of Action."""
+
+    def __init__(self, attribute: str, **kwargs):
+        super().__init__(attribute, key="number", **kwargs)

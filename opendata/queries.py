@@ -1,0 +1,149 @@
+"""The published rows of each dataset, with everything the API and the downloads show prefetched.
+
+Each function returns a queryset whose query count does not grow with the rows: related rows
+come in one prefetch query each, and only published related rows are kept.
+"""
+
+from django.db.models import Prefetch
+
+from measures.content import PublicationState
+from measures.models import AreaOfAction, Goal, Measure, MeasureActivity, OrganisationalUnit, Theme
+from networks.models import EUProject, Network
+from partners.filters import default_order
+from partners.models import PartnerCity, Partnership
+from progress.models import ProgressReport
+
+PUBLISHED = PublicationState.PUBLISHED
+
+
+def _published(attribute: str, queryset, to_attr: str) -> Prefetch:
+    return Prefetch(attribute, queryset=queryset, to_attr=to_attr)
+
+
+def _measure_numbers(attribute: str = "measures") -> Prefetch:
+    """Return a Prefetch of the published measures' numbers, in plan order."""
+    return _published(
+        attribute,
+        Measure.objects.published().order_by("area__number", "position"),
+        "public_measures",
+    )
+
+
+def _themes() -> Prefetch:
+    return Prefetch("themes", queryset=Theme.objects.order_by("slug"))
+
+
+def goals():
+    """Return the published overarching goals with their published areas and measures."""
+    return (
+        Goal.objects.published()
+        .order_by("number")
+        .prefetch_related(
+            _published(
+                "areas", AreaOfAction.objects.published().order_by("number"), "public_areas"
+            ),
+            _measure_numbers(),
+        )
+    )
+
+
+def areas():
+    """Return the published Areas of Action with their published goals and measures."""
+    return (
+        AreaOfAction.objects.published()
+        .order_by("number")
+        .prefetch_related(
+            _published("goals", Goal.objects.published().order_by("number"), "public_goals"),
+            _measure_numbers(),
+        )
+    )
+
+
+def measures():
+    """Return the published measures with their sub-items, units and published links."""
+    return (
+        Measure.objects.published()
+        .select_related("area", "lead_unit")
+        .order_by("area__number", "position")
+        .prefetch_related(
+            _published("goals", Goal.objects.published().order_by("number"), "public_goals"),
+            _themes(),
+            Prefetch("contributing_units", queryset=OrganisationalUnit.objects.order_by("slug")),
+            Prefetch("activities", queryset=MeasureActivity.objects.order_by("position")),
+            _published(
+                "partnerships",
+                Partnership.objects.filter(city__publication_state=PUBLISHED)
+                .select_related("city")
+                .order_by("city__slug"),
+                "public_partnerships",
+            ),
+            _published("networks", Network.objects.published().order_by("slug"), "public_networks"),
+            _published(
+                "eu_projects", EUProject.objects.published().order_by("slug"), "public_projects"
+            ),
+        )
+    )
+
+
+def progress_reports():
+    """Return the published progress reports of published measures, newest first."""
+    return (
+        ProgressReport.objects.published()
+        .filter(measure__publication_state=PUBLISHED)
+        .select_related("measure")
+        .order_by("-reported_on", "-pk")
+    )
+
+
+def _partnerships():
+    return (
+        Partnership.objects.select_related("coordinating_unit")
+        .prefetch_related(_themes())
+        .order_by("since", "pk")
+    )
+
+
+def partner_cities():
+    """Return the published partner cities, by name, with their partnerships and projects."""
+    return default_order(PartnerCity.objects.published()).prefetch_related(
+        Prefetch("partnerships", queryset=_partnerships()),
+        _published(
+            "eu_projects", EUProject.objects.published().order_by("slug"), "public_projects"
+        ),
+    )
+
+
+def partnerships():
+    """Return the partnerships of published cities with their themes and published measures."""
+    return (
+        Partnership.objects.filter(city__publication_state=PUBLISHED)
+        .select_related("city", "coordinating_unit")
+        .prefetch_related(_themes(), _measure_numbers())
+        .order_by("city__slug", "since", "pk")
+    )
+
+
+def networks():
+    """Return the published networks with their themes and published measures."""
+    return (
+        Network.objects.published()
+        .order_by("scope", "slug")
+        .prefetch_related(_themes(), _measure_numbers())
+    )
+
+
+def eu_projects():
+    """Return the published EU projects with their lead unit, themes and published links."""
+    return (
+        EUProject.objects.published()
+        .for_list()
+        .prefetch_related(
+            _themes(),
+            _measure_numbers(),
+            _published(
+                "partner_cities",
+                PartnerCity.objects.published().order_by("slug"),
+                "public_cities",
+            ),
+        )
+    )

@@ -1,0 +1,322 @@
+"""How the API shows each kind of published content; translated fields come in both languages."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from measures.models import (
+    AreaOfAction,
+    Goal,
+    Measure,
+    MeasureActivity,
+    OrganisationalUnit,
+    Priority,
+    Status,
+    Theme,
+)
+from networks.models import EUProject, MembershipStatus, Network, Scope
+from partners.models import PartnerCity, Partnership, PartnershipKind
+from progress.models import ProgressReport
+
+from .fields import (
+    ChoiceLabelField,
+    CountryNameField,
+    IntegerKeysField,
+    NumbersField,
+    PageURLField,
+    SlugsField,
+    TranslatedField,
+)
+
+
+class ThemeSerializer(serializers.ModelSerializer):
+    name = TranslatedField()
+
+    class Meta:
+        model = Theme
+        fields = ["slug", "name"]
+
+
+class UnitSerializer(serializers.ModelSerializer):
+    name = TranslatedField()
+    short_name = TranslatedField()
+
+    class Meta:
+        model = OrganisationalUnit
+        fields = ["slug", "name", "short_name"]
+
+
+class GoalSerializer(serializers.ModelSerializer):
+    title = TranslatedField()
+    description = TranslatedField()
+    areas = IntegerKeysField("public_areas", help_text="Numbers of the Areas of Action serving it.")
+    measures = NumbersField("public_measures", help_text="Numbers of the measures serving it.")
+    url = PageURLField(help_text="The goal's page on the public site.")
+
+    class Meta:
+        model = Goal
+        fields = ["number", "title", "description", "areas", "measures", "url", "updated_at"]
+
+
+class AreaSerializer(serializers.ModelSerializer):
+    title = TranslatedField()
+    short_title = TranslatedField()
+    summary = TranslatedField()
+    description = TranslatedField()
+    goals = IntegerKeysField("public_goals", help_text="Numbers of the goals it serves.")
+    measures = NumbersField("public_measures", help_text="Numbers of its measures.")
+    url = PageURLField(help_text="The Area of Action's page on the public site.")
+
+    class Meta:
+        model = AreaOfAction
+        fields = [
+            "number",
+            "title",
+            "short_title",
+            "summary",
+            "description",
+            "goals",
+            "measures",
+            "url",
+            "updated_at",
+        ]
+
+
+class ActivitySerializer(serializers.ModelSerializer):
+    title = TranslatedField()
+    status_label = ChoiceLabelField(Status)
+
+    class Meta:
+        model = MeasureActivity
+        fields = ["position", "title", "status", "status_label"]
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class CitySlugsField(serializers.Field):
+    """List the slugs of the published partner cities a measure is linked to."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="public_partnerships", read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return list(dict.fromkeys(partnership.city.slug for partnership in value))
+
+
+class MeasureSerializer(serializers.ModelSerializer):
+    area = serializers.IntegerField(source="area.number", read_only=True)
+    title = TranslatedField()
+    summary = TranslatedField()
+    description = TranslatedField()
+    status_label = ChoiceLabelField(Status)
+    status_set_by_hand = serializers.BooleanField(source="status_override", read_only=True)
+    status_reason = TranslatedField(
+        "status_override_reason", help_text="Why the status was set by hand, where it was."
+    )
+    priority_label = ChoiceLabelField(Priority)
+    goals = IntegerKeysField("public_goals", help_text="Numbers of the goals it serves.")
+    themes = ThemeSerializer(many=True, read_only=True)
+    lead_unit = UnitSerializer(read_only=True, allow_null=True)
+    contributing_units = UnitSerializer(many=True, read_only=True)
+    activities = ActivitySerializer(many=True, read_only=True)
+    partner_cities = CitySlugsField(help_text="Slugs of the linked partner cities.")
+    networks = SlugsField("public_networks", help_text="Slugs of the linked networks.")
+    eu_projects = SlugsField("public_projects", help_text="Slugs of the linked EU projects.")
+    url = PageURLField(help_text="The measure's page on the public site.")
+    progress_url = PageURLField(
+        "progress:measure",
+        lambda measure: {"slug": measure.slug},
+        help_text="The measure's progress page on the public site.",
+    )
+
+    class Meta:
+        model = Measure
+        fields = [
+            "number",
+            "slug",
+            "area",
+            "title",
+            "summary",
+            "description",
+            "status",
+            "status_label",
+            "progress",
+            "status_set_by_hand",
+            "status_reason",
+            "priority",
+            "priority_label",
+            "planned_start",
+            "planned_end",
+            "goals",
+            "themes",
+            "lead_unit",
+            "contributing_units",
+            "activities",
+            "partner_cities",
+            "networks",
+            "eu_projects",
+            "url",
+            "progress_url",
+            "updated_at",
+        ]
+
+
+class ProgressReportSerializer(serializers.ModelSerializer):
+    measure = serializers.CharField(source="measure.number", read_only=True)
+    measure_slug = serializers.CharField(source="measure.slug", read_only=True)
+    status_label = ChoiceLabelField(Status)
+    text = TranslatedField()
+    url = PageURLField(
+        "progress:measure",
+        lambda report: {"slug": report.measure.slug},
+        help_text="The measure's progress page on the public site.",
+    )
+
+    class Meta:
+        model = ProgressReport
+        fields = [
+            "id",
+            "measure",
+            "measure_slug",
+            "reported_on",
+            "status",
+            "status_label",
+            "progress",
+            "text",
+            "is_sample",
+            "url",
+            "updated_at",
+        ]
+
+
+class CityPartnershipSerializer(serializers.ModelSerializer):
+    kind_label = ChoiceLabelField(PartnershipKind)
+    is_active = serializers.BooleanField(read_only=True)
+    description = TranslatedField()
+    themes = SlugsField("themes")
+    coordinating_unit = UnitSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Partnership
+        fields = [
+            "id",
+            "kind",
+            "kind_label",
+            "since",
+            "ended_on",
+            "is_active",
+            "council_decision",
+            "description",
+            "themes",
+            "coordinating_unit",
+        ]
+
+
+class PartnerCitySerializer(serializers.ModelSerializer):
+    name = TranslatedField()
+    country_name = CountryNameField()
+    latitude = serializers.FloatField(read_only=True)
+    longitude = serializers.FloatField(read_only=True)
+    description = TranslatedField()
+    partnerships = CityPartnershipSerializer(many=True, read_only=True)
+    eu_projects = SlugsField("public_projects", help_text="Slugs of its published EU projects.")
+    url = PageURLField(help_text="The city's page on the public site.")
+
+    class Meta:
+        model = PartnerCity
+        fields = [
+            "slug",
+            "name",
+            "country",
+            "country_name",
+            "latitude",
+            "longitude",
+            "description",
+            "website",
+            "partnerships",
+            "eu_projects",
+            "url",
+            "updated_at",
+        ]
+
+
+class PartnershipSerializer(CityPartnershipSerializer):
+    city = serializers.CharField(source="city.slug", read_only=True)
+    city_name = TranslatedField("name", source_attribute="city")
+    measures = NumbersField("public_measures", help_text="Numbers of the linked measures.")
+
+    class Meta(CityPartnershipSerializer.Meta):
+        fields = [
+            "id",
+            "city",
+            "city_name",
+            *CityPartnershipSerializer.Meta.fields[1:],
+            "measures",
+            "updated_at",
+        ]
+
+
+class NetworkSerializer(serializers.ModelSerializer):
+    name = TranslatedField()
+    acronym = TranslatedField()
+    scope_label = ChoiceLabelField(Scope)
+    membership_status_label = ChoiceLabelField(MembershipStatus)
+    role = TranslatedField()
+    description = TranslatedField()
+    themes = ThemeSerializer(many=True, read_only=True)
+    measures = NumbersField("public_measures", help_text="Numbers of the linked measures.")
+    url = PageURLField(help_text="The network's page on the public site.")
+
+    class Meta:
+        model = Network
+        fields = [
+            "slug",
+            "name",
+            "acronym",
+            "scope",
+            "scope_label",
+            "membership_status",
+            "membership_status_label",
+            "since",
+            "role",
+            "description",
+            "website",
+            "needs_verification",
+            "themes",
+            "measures",
+            "url",
+            "updated_at",
+        ]
+
+
+class EUProjectSerializer(serializers.ModelSerializer):
+    title = TranslatedField()
+    aim = TranslatedField()
+    phase = serializers.ChoiceField(
+        choices=EUProject.Phase.choices, read_only=True, help_text="The phase as of today."
+    )
+    phase_label = ChoiceLabelField(EUProject.Phase)
+    lead_unit = UnitSerializer(read_only=True, allow_null=True)
+    partner_cities = SlugsField("public_cities", help_text="Slugs of the published partner cities.")
+    themes = ThemeSerializer(many=True, read_only=True)
+    measures = NumbersField("public_measures", help_text="Numbers of the linked measures.")
+    url = PageURLField(help_text="The project's page on the public site.")
+
+    class Meta:
+        model = EUProject
+        fields = [
+            "slug",
+            "acronym",
+            "title",
+            "aim",
+            "funding_programme",
+            "start",
+            "end",
+            "phase",
+            "phase_label",
+            "lead_unit",
+            "partner_cities",
+            "themes",
+            "measures",
+            "website",
+            "url",
+            "updated_at",
+        ]

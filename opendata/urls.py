@@ -1,0 +1,14 @@
+"""Public pages about the open data, in German and English: the Open data page and the feed."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+from .feeds import ProgressReportFeed
+
+app_name = "opendata"
+
+urlpatterns = [
+    path(_("open-data/"), views.OpenDataView.as_view(), name="index"),
+    path(_("progress-reports/feed/"), ProgressReportFeed(), name="progress_feed"),
+]

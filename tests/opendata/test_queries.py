@@ -1,0 +1,81 @@
+"""Every API endpoint and download answers in a fixed number of queries, however much data."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+# Each address with its pinned query count: for a list, the count of rows, the rows, then one
+# query per prefetched relation; a filter may add one for its choices.
+ENDPOINTS = {
+    "/api/v1/goals/": 4,
+    "/api/v1/goals/1/": 3,
+    "/api/v1/areas-of-action/": 4,
+    "/api/v1/areas-of-action/1/": 3,
+    "/api/v1/measures/": 9,
+    "/api/v1/measures/?theme=europe&sort=title": 10,
+    "/api/v1/measures/1-1/": 8,
+    "/api/v1/progress-reports/": 2,
+    "/api/v1/progress-reports/?measure=1-1&status=in_progress&since=2020-01-01": 3,
+    "/api/v1/partner-cities/": 5,
+    "/api/v1/partner-cities/?kind=twin_city&sort=-since": 5,
+    "/api/v1/partner-cities/hiroshima/": 4,
+    "/api/v1/partnerships/": 4,
+    "/api/v1/partnerships/?kind=twin_city&active=true": 4,
+    "/api/v1/partnerships/1/": 3,
+    "/api/v1/networks/": 4,
+    "/api/v1/networks/?scope=european&status=member": 4,
+    "/api/v1/networks/eurocities/": 3,
+    "/api/v1/eu-projects/": 6,
+    "/api/v1/eu-projects/?q=open&sort=-start": 6,
+    "/api/v1/eu-projects/open-project/": 4,
+    "/data/goals.csv": 3,
+    "/data/areas-of-action.csv": 3,
+    "/data/measures.csv": 8,
+    "/data/progress-reports.csv": 1,
+    "/data/partner-cities.csv": 4,
+    "/data/partnerships.csv": 3,
+    "/data/networks.csv": 3,
+    "/data/eu-projects.csv": 4,
+    "/data/partner-cities.geojson": 4,
+    # One query per dataset, for the time of its last change.
+    "/data/catalog.ttl": 8,
+    "/data/catalog.jsonld": 8,
+    "/en/open-data/": 0,
+    "/de/offene-daten/": 0,
+    "/en/progress-reports/feed/": 1,
+    # One query per kind of object page: site pages, goals, areas, measures, progress pages,
+    # reporting periods, cities, networks and projects.
+    "/sitemap.xml": 9,
+    "/robots.txt": 0,
+}
+
+
+def query_counts(client) -> dict[str, int]:
+    result = {}
+    for url in ENDPOINTS:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, (url, response.content[:300])
+        result[url] = len(queries)
+    return result
+
+
+def test_query_counts_do_not_grow_with_the_data(client, content, more_content):
+    before = query_counts(client)
+    more_content(4)
+    assert query_counts(client) == before
+
+
+@pytest.mark.parametrize(("url", "count"), ENDPOINTS.items())
+def test_query_count_is_pinned(
+    client, content, more_content, django_assert_num_queries, url, count
+):
+    more_content(3)
+    assert count <= 12
+    with django_assert_num_queries(count):
+        response = client.get(url)
+    assert response.status_code == 200
+    if url.startswith("/api/") and "count" in response.json():
+        assert response.json()["count"] > 0, "a filter that finds nothing would prove little"

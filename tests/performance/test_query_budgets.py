@@ -1,0 +1,116 @@
+"""Every public page and API collection needs the same few queries at 1 and 20 times the plan."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from benchmarks.pages import api_urls, page_urls
+from hannover_intl.scaled_data import scaled_data_generate
+from measures.models import Measure
+
+# The mark also makes pytest-django create the test database when this module runs alone.
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 12
+
+
+def count_queries(client: Client, url: str) -> tuple[int, int]:
+    """Return the status and the number of SQL queries of an anonymous GET of `url`."""
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    return response.status_code, len(context)
+
+
+def measure_all() -> dict[str, tuple[str, int, int]]:
+    """Return, per page, its URL, status and query count, each page asked for twice."""
+    client = Client()
+    urls = page_urls() | api_urls()
+    counts = {}
+    for name, url in urls.items():
+        # The first request may warm per-process caches (translations, URL resolvers).
+        client.get(url)
+        counts[name] = (url, *count_queries(client, url))
+    return counts
+
+
+@pytest.fixture(scope="module")
+def budgets(django_db_setup, django_db_blocker):
+    """Return the query counts of every page at scale 1 and at scale 20, then roll back."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        if not Measure.objects.exists():
+            call_command("load_action_plan", verbosity=0)
+        scaled_data_generate(scale=1)
+        small = measure_all()
+        scaled_data_generate(scale=19)
+        assert Measure.objects.filter(slug__startswith="synthetic-").count() == 20 * 13
+        large = measure_all()
+        # Other tests count the plan's own 13 measures: none of this may outlive the module.
+        transaction.set_rollback(True)
+    return small, large
+
+
+PAGE_NAMES = [
+    *(
+        f"{name} ({language})"
+        for name in (
+            "home",
+            "plan",
+            "goal",
+            "area list",
+            "area",
+            "measure list",
+            "measure",
+            "progress overview",
+            "measure timeline",
+            "period list",
+            "council report",
+            "council report CSV",
+            "council report XLSX",
+            "city list",
+            "city",
+            "network list",
+            "network",
+            "project list",
+            "project",
+            "search",
+            "site page",
+        )
+        for language in ("de", "en")
+    ),
+]
+
+
+def test_every_page_type_and_api_collection_is_measured(budgets):
+    small, _large = budgets
+    missing = [name for name in PAGE_NAMES if name not in small]
+    assert not missing
+    assert any(name.startswith("API ") for name in small), "no API collection found"
+
+
+@pytest.mark.parametrize("which", ["small", "large"])
+def test_every_page_answers(budgets, which):
+    counts = budgets[0] if which == "small" else budgets[1]
+    failed = {name: (url, status) for name, (url, status, _n) in counts.items() if status != 200}
+    assert not failed
+
+
+def test_query_counts_do_not_grow_with_twenty_times_the_data(budgets):
+    small, large = budgets
+    grown = {
+        name: (url, small[name][2], large[name][2])
+        for name, (url, _status, _n) in small.items()
+        if small[name][2] != large.get(name, (None, None, None))[2]
+    }
+    assert not grown
+
+
+def test_no_page_needs_more_than_twelve_queries(budgets):
+    small, large = budgets
+    over = {
+        name: (url, max(count, large[name][2]))
+        for name, (url, _status, count) in small.items()
+        if max(count, large[name][2]) > MAX_QUERIES
+    }
+    assert not over

@@ -1,0 +1,119 @@
+"""Production sends strict security headers on public and admin pages alike."""
+
+import os
+import runpy
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
+HEADER_SETTINGS = [
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_CONTENT_TYPE_NOSNIFF",
+    "SECURE_REFERRER_POLICY",
+    "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+    "SECURE_PROXY_SSL_HEADER",
+    "SECURE_SSL_REDIRECT",
+    "X_FRAME_OPTIONS",
+    "CONTENT_SECURITY_POLICY",
+    "PERMISSIONS_POLICY",
+]
+
+
+def production_environment() -> dict[str, str]:
+    """Return the environment with a production-grade secret key and nothing that weakens it."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("SECURE_")}
+    return env | {"SECRET_KEY": secrets.token_urlsafe(60), "DJANGO_SETTINGS_MODULE": ""}
+
+
+@pytest.fixture
+def production_headers(monkeypatch):
+    """Apply the production settings that shape the response headers."""
+    for key, value in production_environment().items():
+        monkeypatch.setenv(key, value)
+    production = runpy.run_module("hannover_intl.settings.production")
+    with override_settings(**{name: production[name] for name in HEADER_SETTINGS}):
+        yield
+
+
+def assert_strict_headers(response):
+    """Assert that the response carries every security header with a strict value."""
+    csp = response.headers["Content-Security-Policy"]
+    directives = dict(
+        [*item.strip().split(" ", 1), ""][:2] for item in csp.split(";") if item.strip()
+    )
+    assert directives["default-src"] == "'self'"
+    assert directives["object-src"] == "'none'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert directives["base-uri"] == "'self'"
+    assert "unsafe-inline" not in csp
+    assert "unsafe-eval" not in csp
+    hsts = response.headers["Strict-Transport-Security"]
+    assert int(hsts.split(";")[0].removeprefix("max-age=")) >= 365 * 24 * 60 * 60
+    assert "includeSubDomains" in hsts
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response.headers["Permissions-Policy"]
+    assert "geolocation=()" in response.headers["Permissions-Policy"]
+
+
+@pytest.mark.parametrize("url", ["/de/", "/en/measures/1-1/", "/en/admin/login/"])
+def test_public_and_admin_pages_send_every_security_header(client, plan, production_headers, url):
+    response = client.get(url, secure=True)
+    assert response.status_code == 200
+    assert_strict_headers(response)
+
+
+def test_signed_in_admin_pages_send_every_security_header(admin_client, production_headers):
+    response = admin_client.get("/de/admin/measures/measure/", secure=True)
+    assert response.status_code == 200
+    assert_strict_headers(response)
+
+
+def test_production_redirects_plain_http_to_https(client, production_headers):
+    response = client.get("/de/")
+    assert response.status_code == 301
+    assert response.headers["Location"] == "https://testserver/de/"
+
+
+def test_development_shows_the_content_security_policy_too(client, plan):
+    response = client.get("/en/")
+    assert "default-src 'self'" in response.headers["Content-Security-Policy"]
+    assert "Strict-Transport-Security" not in response.headers
+
+
+@override_settings(MAP_TILE_URL="https://{s}.tile.example.org/{z}/{x}/{y}.png")
+def test_a_configured_tile_server_may_serve_map_images(client, plan):
+    csp = client.get("/en/partner-cities/").headers["Content-Security-Policy"]
+    assert "img-src 'self' data: https://*.tile.example.org" in csp
+
+
+def test_check_deploy_with_production_settings_reports_nothing():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "check",
+            "--deploy",
+            "--fail-level",
+            "DEBUG",
+            "--settings=hannover_intl.settings.production",
+        ],
+        cwd=ROOT,
+        env=production_environment(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
