@@ -6,15 +6,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test setup install npm messages browser migrate load lint check bench clean
+.PHONY: run test setup install npm fonts messages browser migrate load lint check bench clean
 
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install npm messages browser
+test: install npm fonts messages browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-setup: install npm messages migrate load
+setup: install npm fonts messages migrate load
 
 install: $(STAMP)
 
@@ -28,6 +28,16 @@ npm: node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
+	touch $@
+
+# Latin subsets of the web fonts, built from KERN's files, never committed; rebuilt only when
+# their sources change.
+FONTS_STAMP := build/fonts/.stamp
+
+fonts: $(FONTS_STAMP)
+
+$(FONTS_STAMP): $(STAMP) node_modules/.package-lock.json static/css/fonts.css hannover_intl/management/commands/build_fonts.py
+	$(PY) manage.py build_fonts
 	touch $@
 
 # Compiled catalogues are built from the .po files, never committed.
@@ -54,8 +64,8 @@ check: install messages
 	$(PY) manage.py check
 
 # Load benchmark at a hundred times the plan on PostgreSQL; writes benchmarks/results.md.
-bench: install npm messages
+bench: install npm fonts messages
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles
+	rm -rf $(VENV) node_modules staticfiles build

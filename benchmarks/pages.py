@@ -108,7 +108,10 @@ PAGES = (
     Page("progress feed", "opendata:progress_feed"),
 )
 # Pages without a language prefix.
-MACHINE_PAGES = (Page("sitemap", "sitemap"),)
+MACHINE_PAGES = (
+    Page("sitemap index", "sitemap"),
+    Page("sitemap section (cities)", "sitemap-section", lambda: {"section": "cities"}),
+)
 
 
 def page_urls() -> dict[str, str]:

@@ -26,6 +26,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+import brotli
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DB_NAME = os.environ.get("BENCH_DB", "bench")
@@ -283,12 +285,21 @@ class Assets(HTMLParser):
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 
 
+def decompressed(body: bytes, encoding: str | None) -> bytes:
+    """Return `body` as sent before WhiteNoise compressed it with gzip or brotli."""
+    if encoding == "gzip":
+        return gzip.decompress(body)
+    if encoding == "br":
+        return brotli.decompress(body)
+    return body
+
+
 def page_weight(base: str, path: str) -> dict:
     """Return what the page at `path` and everything it loads weigh, sent compressed."""
     accept = {"Accept-Encoding": "gzip, br"}
     headers, html = fetch(base + path, accept)
     sent_html = len(html)
-    html_text = gzip.decompress(html) if headers.get("content-encoding") == "gzip" else html
+    html_text = decompressed(html, headers.get("content-encoding"))
     parser = Assets()
     parser.feed(html_text.decode())
     todo = [urljoin(base + path, url) for url in parser.urls]
@@ -308,9 +319,7 @@ def page_weight(base: str, path: str) -> dict:
             }
         )
         if url.split("?")[0].endswith(".css"):
-            plain = body
-            if asset_headers.get("content-encoding") == "gzip":
-                plain = gzip.decompress(body)
+            plain = decompressed(body, asset_headers.get("content-encoding"))
             for ref in CSS_URL.findall(plain.decode(errors="replace")):
                 if not ref.startswith("data:") and not ref.endswith((".eot", ".ttf", ".svg")):
                     todo.append(urljoin(url, ref))
@@ -645,5 +654,8 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["--render"]:
         # Rewrite the report from the last run's figures, e.g. after changing its layout.
         write_report(*json.loads((ROOT / "benchmarks" / "tmp" / "results.json").read_text()))
+    elif sys.argv[1:]:
+        # Anything else, --help included, explains itself rather than start a ten-minute run.
+        sys.exit(f"{__doc__}\nUsage: {sys.argv[0]} [--render]")
     else:
         main()

@@ -99,7 +99,8 @@ def connect_content_signals() -> None:
 
 # Data for machines outside the language prefixes, the same for every visitor: the open data
 # API has no sign-in, and its language comes from ?lang= or, like these, from Accept-Language.
-MACHINE_PATHS = ("/api/", "/data/", "/sitemap.xml", "/robots.txt")
+# "/sitemap" covers the sitemap index /sitemap.xml and its sections /sitemap-<name>.xml.
+MACHINE_PATHS = ("/api/", "/data/", "/sitemap", "/robots.txt")
 
 
 @memoize

@@ -1,8 +1,9 @@
 """Public pages of the plan."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.views.generic import DetailView, ListView
 
+from .content import PublicationState
 from .filtering import ForgivingFilterMixin
 from .filters import MeasureFilter
 from .models import AreaOfAction, CityDevelopmentGoal, Goal, Measure
@@ -36,13 +37,36 @@ class GoalDetailView(PreviewMixin, DetailView):
 
 
 class AreaListView(ListView):
-    """List the four Areas of Action with their measures."""
+    """List the Areas of Action, paginated, each with its first few measures and their count."""
 
     template_name = "measures/area_list.html"
     context_object_name = "areas"
+    paginate_by = 20
+    # An area lists this many of its measures and links to the measure list for all of them.
+    measures_shown = 5
+    # A page out of range shows the nearest page with a notice, as in the filtered lists.
+    paginate_queryset = ForgivingFilterMixin.paginate_queryset
 
     def get_queryset(self):
-        return AreaOfAction.objects.published().with_published_measures()
+        self.ignored_filters = []
+        published = Q(measures__publication_state=PublicationState.PUBLISHED)
+        first_measures = Measure.objects.published().order_by("position", "pk")
+        return (
+            AreaOfAction.objects.published()
+            .annotate(measure_count=Count("measures", filter=published))
+            .prefetch_related(
+                # A sliced prefetch is one query with a window function, whatever the areas.
+                Prefetch(
+                    "measures",
+                    queryset=first_measures[: self.measures_shown],
+                    to_attr="first_measures",
+                )
+            )
+            .order_by("number", "pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(ignored_filters=self.ignored_filters, **kwargs)
 
 
 class AreaDetailView(PreviewMixin, DetailView):

@@ -10,27 +10,27 @@ from .models import EUProject, Network, Scope
 
 
 class NetworkListView(ForgivingFilterMixin, ListView):
-    """List the published networks in two sections, European and international."""
+    """List the published networks, paginated, under a heading for each scope on the page."""
 
     template_name = "networks/network_list.html"
     context_object_name = "networks"
     filterset_class = NetworkFilter
-    # Hannover belongs to about a dozen networks; pages would split a section in two.
-    paginate_by = None
+    paginate_by = 25
 
     def get_queryset(self):
+        # for_list orders by scope first, so each page holds at most two runs of one scope.
         self.filterset = self.get_filterset(Network.objects.published().for_list())
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):
-        networks = list(self.object_list)
+        context = super().get_context_data(**kwargs)
+        networks = list(context["networks"])
         sections = [
             {"scope": scope, "networks": [n for n in networks if n.scope == scope]}
             for scope in Scope
         ]
-        return super().get_context_data(
-            sections=[section for section in sections if section["networks"]], **kwargs
-        )
+        context["sections"] = [section for section in sections if section["networks"]]
+        return context
 
 
 class NetworkDetailView(PreviewMixin, DetailView):

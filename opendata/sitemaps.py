@@ -1,7 +1,15 @@
-"""The sitemap: every public page in German and English, with its hreflang alternates."""
+"""The sitemap index and its sections: every public page in German and English, with alternates.
+
+The index names one section per kind of page, and each section is paginated (?p=2, …), so that
+no single file grows with the portal.
+"""
+
+from functools import cached_property, partial
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
+from django.db.models import Count, Max
 from django.urls import reverse
 
 from hannover_intl.models import SitePage
@@ -31,6 +39,9 @@ class PortalSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    # Pages of 1,000 addresses (500 pages in two languages) keep each file near 400 KB and
+    # quick to build; the protocol would allow 50,000, which at scale takes seconds.
+    limit = 1000
 
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)
@@ -56,8 +67,40 @@ class ListPagesSitemap(PortalSitemap):
         return reverse(item)
 
 
+class LanguagePairs:
+    """A lazy sequence of (row, language) pairs that fetches only the rows of the slice asked for.
+
+    Django's i18n sitemap builds every pair in memory to count them, which at scale loads every
+    row just to write the index; this counts with the summary query and slices in the database.
+    """
+
+    def __init__(self, rows, languages, total_rows: int):
+        self.rows = rows
+        self.languages = languages
+        self.total_rows = total_rows
+
+    def count(self):
+        """Return the number of pairs without fetching a row."""
+        return self.total_rows * len(self.languages)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(self.count())
+        width = len(self.languages)
+        first, last = start // width, -(-stop // width)
+        pairs = [(row, code) for row in self.rows[first:last] for code in self.languages]
+        return pairs[start - first * width : stop - first * width]
+
+
 class ObjectSitemap(PortalSitemap):
-    """The published objects of one model, each on its page."""
+    """The published objects of one model, each on its page.
+
+    SITEMAPS holds factories, so each request gets a fresh instance and may memoize its summary.
+    """
 
     def __init__(self, rows, url_name: str = ""):
         super().__init__()
@@ -66,6 +109,19 @@ class ObjectSitemap(PortalSitemap):
 
     def items(self):
         return self.rows()
+
+    @cached_property
+    def summary(self) -> dict:
+        """Return the number of rows and the time of the latest change, in one query."""
+        return self.items().aggregate(total=Count("pk"), latest=Max("updated_at"))
+
+    def get_latest_lastmod(self):
+        return self.summary["latest"]
+
+    @property
+    def paginator(self):
+        pairs = LanguagePairs(self.items(), self._languages(), self.summary["total"])
+        return Paginator(pairs, self.limit)
 
     def location(self, item):
         if self.url_name:
@@ -81,15 +137,21 @@ def published(model, *order):
     return lambda: model.objects.published().order_by(*order or ["pk"])
 
 
+def objects(model, *order, url_name: str = ""):
+    """Return a factory of sitemaps of the published rows of `model`, one per request."""
+    return partial(ObjectSitemap, published(model, *order), url_name)
+
+
+# The sections of the index, by the name in their address /sitemap-<name>.xml.
 SITEMAPS = {
-    "pages": ListPagesSitemap(),
-    "site-pages": ObjectSitemap(published(SitePage, "position")),
-    "goals": ObjectSitemap(published(Goal, "number")),
-    "areas": ObjectSitemap(published(AreaOfAction, "number")),
-    "measures": ObjectSitemap(published(Measure, "area__number", "position")),
-    "progress": ObjectSitemap(published(Measure, "area__number", "position"), "progress:measure"),
-    "reports": ObjectSitemap(published(ReportingPeriod, "-ends_on")),
-    "cities": ObjectSitemap(published(PartnerCity, "slug")),
-    "networks": ObjectSitemap(published(Network, "slug")),
-    "projects": ObjectSitemap(published(EUProject, "slug")),
+    "pages": ListPagesSitemap,
+    "site-pages": objects(SitePage, "position"),
+    "goals": objects(Goal, "number"),
+    "areas": objects(AreaOfAction, "number"),
+    "measures": objects(Measure, "area__number", "position"),
+    "progress": objects(Measure, "area__number", "position", url_name="progress:measure"),
+    "reports": objects(ReportingPeriod, "-ends_on"),
+    "cities": objects(PartnerCity, "slug"),
+    "networks": objects(Network, "slug"),
+    "projects": objects(EUProject, "slug"),
 }

@@ -65,7 +65,7 @@ def catalog_jsonld(request):
 
 
 def robots_txt(request):
-    """Let search engines index the public site, not the back office, and name the sitemap."""
+    """Let search engines index the public site, not the back office, and name the sitemap index."""
     lines = ["User-agent: *"]
     lines += [f"Disallow: /{code}/admin/" for code, _name in settings.LANGUAGES]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")

@@ -48,13 +48,16 @@ def parse_as_of(value: str, today: datetime.date) -> tuple[datetime.date | None,
 
 
 class ProgressOverviewView(ForgivingFilterMixin, ListView):
-    """Show where the measures stand, today or on a past day, per Area of Action and in a table."""
+    """Show where the measures stand, today or on a past day, per Area of Action and in a table.
+
+    The charts and the table per Area of Action sum up every measure found; the table of the
+    measures themselves is paginated, so the page does not grow with the plan.
+    """
 
     template_name = "progress/overview.html"
     context_object_name = "measures"
     filterset_class = ProgressFilter
-    # Charts and table describe the same measures, so they are never split into pages.
-    paginate_by = None
+    paginate_by = 25
 
     def get_queryset(self):
         self.today = timezone.localdate()
@@ -70,7 +73,9 @@ class ProgressOverviewView(ForgivingFilterMixin, ListView):
     def get_context_data(self, **kwargs):
         rows = measure_rows(self.object_list, self.as_of or self.today)
         groups = area_groups(rows)
+        # The figures need every row; only the table's rows are paginated, in memory.
         return super().get_context_data(
+            object_list=rows,
             rows=rows,
             groups=groups,
             statuses=list(Status),

@@ -201,6 +201,11 @@ STATICFILES_DIRS += [
     ("vendor/leaflet", NODE_MODULES_DIR / "leaflet" / "dist"),
     ("vendor/swagger-ui", NODE_MODULES_DIR / "swagger-ui-dist"),
 ]
+# Latin subsets of the web fonts, written at set-up by `manage.py build_fonts` (never committed);
+# without them static/css/fonts.css falls back to KERN's full font files.
+FONTS_BUILD_DIR = BASE_DIR / "build" / "fonts"
+if FONTS_BUILD_DIR.is_dir():
+    STATICFILES_DIRS += [("fonts", FONTS_BUILD_DIR)]
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Empty keeps the partner map entirely on our own server; a tile URL adds an interactive map.

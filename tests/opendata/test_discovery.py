@@ -8,6 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from hannover_intl.cache import is_cacheable_request
+from opendata.sitemaps import PortalSitemap
+
 from .conftest import MARK
 
 pytestmark = pytest.mark.django_db
@@ -55,18 +58,72 @@ def test_every_page_names_the_feed(client, content):
     assert f'<link rel="alternate" type="application/atom+xml" href="{feed_url("en")}"' in html
 
 
-def sitemap_urls(client) -> dict[str, dict[str, str]]:
+def sitemap_sections(client) -> list[str]:
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
-    assert root.tag == f"{SITEMAP}urlset"
+    assert root.tag == f"{SITEMAP}sitemapindex"
+    return [sitemap.findtext(f"{SITEMAP}loc") for sitemap in root.findall(f"{SITEMAP}sitemap")]
+
+
+def sitemap_urls(client) -> dict[str, dict[str, str]]:
     urls = {}
-    for url in root.findall(f"{SITEMAP}url"):
-        alternates = {
-            link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
-        }
-        urls[url.findtext(f"{SITEMAP}loc")] = alternates
+    for section in sitemap_sections(client):
+        response = client.get(section)
+        assert response.status_code == 200, section
+        root = ET.fromstring(response.content)
+        assert root.tag == f"{SITEMAP}urlset"
+        for url in root.findall(f"{SITEMAP}url"):
+            alternates = {
+                link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
+            }
+            urls[url.findtext(f"{SITEMAP}loc")] = alternates
     return urls
+
+
+def test_sitemap_is_an_index_of_one_section_per_kind_of_page(client, content):
+    sections = sitemap_sections(client)
+    base = "http://testserver/sitemap-"
+    assert sections == [
+        f"{base}{name}.xml"
+        for name in (
+            "pages", "site-pages", "goals", "areas", "measures", "progress", "reports",
+            "cities", "networks", "projects",
+        )
+    ]
+    # A section's entry says when its newest page changed; the list pages have no date.
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    dates = {s.findtext(f"{SITEMAP}loc"): s.findtext(f"{SITEMAP}lastmod") for s in root}
+    assert dates[f"{base}pages.xml"] is None
+    assert dates[f"{base}measures.xml"]
+
+
+def test_sitemap_section_lists_its_pages_in_both_languages(client, content):
+    root = ET.fromstring(client.get("/sitemap-networks.xml").content)
+    locations = {url.findtext(f"{SITEMAP}loc") for url in root.findall(f"{SITEMAP}url")}
+    assert "http://testserver/de/netzwerke/eurocities/" in locations
+    assert "http://testserver/en/networks/eurocities/" in locations
+    assert all("/netzwerke/" in loc or "/networks/" in loc for loc in locations)
+
+
+def test_sitemap_index_names_every_page_of_a_long_section(client, content, monkeypatch):
+    everything = sitemap_urls(client)
+    # Three addresses a page: two languages of one page, then one of the next.
+    monkeypatch.setattr(PortalSitemap, "limit", 3)
+    sections = sitemap_sections(client)
+    assert "http://testserver/sitemap-networks.xml?p=2" in sections
+    assert sitemap_urls(client) == everything
+
+
+def test_sitemap_index_and_sections_may_be_held_in_the_page_cache(rf):
+    for path in ("/sitemap.xml", "/sitemap-measures.xml", "/sitemap-cities.xml?p=2"):
+        assert is_cacheable_request(rf.get(path)), path
+
+
+def test_unknown_sitemap_section_or_page_is_not_found(client, content):
+    assert client.get("/sitemap-nonsense.xml").status_code == 404
+    assert client.get("/sitemap-networks.xml?p=99").status_code == 404
+    assert client.get("/sitemap-networks.xml?p=x").status_code == 404
 
 
 def test_sitemap_lists_public_pages_in_both_languages_with_alternates(client, content):
@@ -94,13 +151,15 @@ def test_sitemap_lists_public_pages_in_both_languages_with_alternates(client, co
 
 
 def test_sitemap_leaves_out_drafts_search_and_admin(client, content):
-    text = client.get("/sitemap.xml").content.decode()
+    urls = sitemap_urls(client)
+    hrefs = [href for alternates in urls.values() for href in alternates.values()]
+    text = " ".join([*urls, *hrefs])
     assert MARK not in text
     assert "/admin/" not in text
     assert "/suche/" not in text and "/search/" not in text
 
 
-def test_robots_txt_keeps_crawlers_out_of_the_admin_and_names_the_sitemap(client):
+def test_robots_txt_keeps_crawlers_out_of_the_admin_and_names_the_sitemap_index(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")

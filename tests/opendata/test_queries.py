@@ -45,9 +45,14 @@ ENDPOINTS = {
     "/en/open-data/": 0,
     "/de/offene-daten/": 0,
     "/en/progress-reports/feed/": 1,
-    # One query per kind of object page: site pages, goals, areas, measures, progress pages,
-    # reporting periods, cities, networks and projects.
+    # The sitemap index: one query per kind of object page (site pages, goals, areas, measures,
+    # progress pages, reporting periods, cities, networks and projects) for its count and date.
     "/sitemap.xml": 9,
+    # A section: its count and date, then its rows; the list pages need none.
+    "/sitemap-pages.xml": 0,
+    "/sitemap-measures.xml": 2,
+    "/sitemap-progress.xml": 2,
+    "/sitemap-cities.xml": 2,
     "/robots.txt": 0,
 }
 

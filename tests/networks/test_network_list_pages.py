@@ -1,0 +1,116 @@
+"""The network list in pages of 25, each page with the scope headings of its networks."""
+
+import re
+
+import factory
+import pytest
+from django.utils import translation
+from django.utils.translation import gettext
+
+from networks.models import Network, Scope
+from tests.factories import NetworkFactory
+from tests.networks.pages import page_url
+
+pytestmark = pytest.mark.django_db
+
+
+def found(language: str, count: int) -> str:
+    """Return the result count as the catalogue of `language` words it."""
+    # The German wording comes from the catalogue once the lead merges this branch's strings.
+    with translation.override(language):
+        return gettext("Networks found: %(total)s") % {"total": count}
+
+
+def listed(html: str) -> list[str]:
+    """Return the slugs of the networks a list page links to, in page order."""
+    return re.findall(r'href="/(?:de|en)/(?:networks|netzwerke)/([\w-]+)/"', html)
+
+
+@pytest.fixture
+def many_networks(plan):
+    """Add 40 published networks, half European, half international: 51 in all."""
+    NetworkFactory.create_batch(40, scope=factory.Iterator(Scope))
+    assert Network.objects.published().count() == 51
+
+
+@pytest.mark.parametrize(
+    ("language", "next_page", "page_of", "european", "international"),
+    [
+        (
+            "de", "Nächste Seite", "Seite 1 von 3",
+            "Europäische Städtenetzwerke", "Internationale Städtenetzwerke",
+        ),
+        (
+            "en", "Next page", "Page 1 of 3",
+            "European networks of cities", "International networks of cities",
+        ),
+    ],
+)
+def test_list_shows_25_networks_a_page_with_the_count_and_page_links(
+    client, many_networks, language, next_page, page_of, european, international
+):
+    html = client.get(page_url("network_list", language)).content.decode()
+    assert found(language, 51) in html
+    assert page_of in html
+    assert next_page in html
+    assert 'rel="next" href="?page=2"' in html
+    assert len(listed(html)) == 25
+    # European networks come first; the first page holds no international one.
+    assert european in html and international not in html
+
+
+def test_every_network_is_on_exactly_one_page_under_its_scopes_heading(client, many_networks):
+    seen = []
+    for number in (1, 2, 3):
+        html = client.get(page_url("network_list", "en") + f"?page={number}").content.decode()
+        sections = html.split('<section class="network-section"')[1:]
+        for section in sections:
+            scope = "european" if "European networks of cities" in section else "international"
+            slugs = listed(section)
+            assert set(Network.objects.filter(slug__in=slugs).values_list("scope", flat=True)) == {
+                scope
+            }
+            seen += slugs
+    assert sorted(seen) == sorted(Network.objects.published().values_list("slug", flat=True))
+
+
+def test_page_links_keep_the_filter(client, many_networks):
+    html = client.get(page_url("network_list", "en") + "?scope=european").content.decode()
+    european = Network.objects.published().filter(scope=Scope.EUROPEAN).count()
+    assert european > 25
+    assert f"Networks found: {european}" in html
+    assert 'href="?scope=european&amp;page=2"' in html
+    assert "International networks of cities" not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "notice"),
+    [("de", "Seite"), ("en", "page")],
+)
+def test_page_out_of_range_shows_the_last_page_with_a_notice(
+    client, many_networks, language, notice
+):
+    response = client.get(page_url("network_list", language) + "?page=99")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert ("Seite 3 von 3" if language == "de" else "Page 3 of 3") in html
+    assert notice in html
+    assert len(listed(html)) == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "count"),
+    [
+        # The theme choices, the count, the page of networks, their themes.
+        ("", 4),
+        ("?page=2", 4),
+        # One more: the chosen theme is looked up when the form is cleaned.
+        ("?scope=european&theme=europe&q=e", 5),
+    ],
+)
+def test_list_query_count_is_pinned(
+    client, many_networks, django_assert_num_queries, query, count
+):
+    client.get(page_url("network_list", "en") + query)
+    with django_assert_num_queries(count):
+        assert client.get(page_url("network_list", "en") + query).status_code == 200
