@@ -5,8 +5,8 @@ from django.db.models import ProtectedError
 
 from measures.models import Measure, OrganisationalUnit
 from partners.models import PartnerCity
+from tests.adminforms import admin_form_data
 
-from .adminforms import admin_form_data
 from .test_roles import change_url
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,7 @@ from measures.models import Measure
 from networks.models import EUProject, Network
 from partners.models import PartnerCity, Partnership
 from progress.models import ProgressReport
-
-from .adminforms import admin_form_data
+from tests.adminforms import admin_form_data
 
 pytestmark = pytest.mark.django_db
 

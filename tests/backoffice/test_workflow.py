@@ -7,8 +7,8 @@ from django.utils import translation
 from backoffice.models import WorkflowEvent
 from backoffice.workflow import allowed_states, content_transition
 from networks.models import Network
+from tests.adminforms import admin_form_data
 
-from .adminforms import admin_form_data
 from .test_roles import change_url, list_url
 
 pytestmark = pytest.mark.django_db

@@ -12,31 +12,9 @@ from django.urls import resolve
 
 from hannover_intl.cache import HEADER, content_changes_deferred, is_cacheable_response
 from measures.models import Measure
+from tests.adminforms import admin_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-def post_data(response) -> dict:
-    """Return the admin change form's current values as POST data, inlines included."""
-    data = {}
-
-    def add(form):
-        for field in form:
-            value = field.value()
-            if isinstance(value, bool):
-                if value:
-                    data[field.html_name] = "on"
-            elif isinstance(value, list | tuple):
-                data[field.html_name] = [str(item) for item in value]
-            elif value is not None:
-                data[field.html_name] = str(value)
-
-    add(response.context["adminform"].form)
-    for inline in response.context["inline_admin_formsets"]:
-        add(inline.formset.management_form)
-        for form in inline.formset.forms:
-            add(form)
-    return data
 
 
 def redis_reachable() -> bool:
@@ -107,7 +85,7 @@ def test_edit_in_the_admin_shows_on_the_next_anonymous_request(
         visitor.get(url)
         assert visitor.get(url)[HEADER] == "hit"
     change_url = f"/en/admin/measures/measure/{measure.pk}/change/"
-    data = post_data(admin_client.get(change_url))
+    data = admin_form_data(admin_client.get(change_url))
     data.update(title_en="Twin towns, freshly edited", title_de="Partnerstädte, frisch bearbeitet")
     assert admin_client.post(change_url, data).status_code == 302
 

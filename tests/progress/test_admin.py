@@ -7,32 +7,9 @@ from django.utils import translation
 from measures.models import Measure, Status
 from progress.admin import with_override_fields
 from progress.models import Milestone, ProgressReport, ReportingPeriod
+from tests.adminforms import admin_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-def post_data(response) -> dict:
-    """Return the admin change form's current values as POST data, inlines included."""
-    data = {}
-
-    def add(form):
-        for field in form:
-            value = field.value()
-            if isinstance(value, bool):
-                if value:
-                    data[field.html_name] = "on"
-            elif isinstance(value, list | tuple):
-                data[field.html_name] = [str(item) for item in value]
-            elif value is not None:
-                data[field.html_name] = str(value)
-
-    add(response.context["adminform"].form)
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        add(formset.management_form)
-        for form in formset.forms:
-            add(form)
-    return data
 
 
 @pytest.fixture
@@ -61,7 +38,7 @@ def test_report_form_has_language_tabs_and_records_its_author(admin_client, meas
     response = admin_client.get("/en/admin/progress/progressreport/add/")
     html = response.content.decode()
     assert 'name="text_de"' in html and 'name="text_en"' in html
-    data = post_data(response)
+    data = admin_form_data(response)
     data.update(
         measure=str(measure.pk),
         reported_on="2024-05-01",
@@ -91,7 +68,7 @@ class TestStatusByHand:
 
     def test_changing_the_status_needs_the_override(self, admin_client, measure, add_report):
         add_report(measure, "2024-03-01", Status.IN_PROGRESS, 30)
-        data = post_data(admin_client.get(self.change_url(measure)))
+        data = admin_form_data(admin_client.get(self.change_url(measure)))
         data.update(status=Status.COMPLETED, progress="100")
         response = admin_client.post(self.change_url(measure), data)
         assert response.status_code == 200
@@ -100,7 +77,7 @@ class TestStatusByHand:
         assert (measure.status, measure.progress) == (Status.IN_PROGRESS, 30)
 
     def test_the_override_needs_a_reason(self, admin_client, measure):
-        data = post_data(admin_client.get(self.change_url(measure)))
+        data = admin_form_data(admin_client.get(self.change_url(measure)))
         data.update(status=Status.ON_HOLD, status_override="on")
         response = admin_client.post(self.change_url(measure), data)
         assert response.status_code == 200
@@ -109,7 +86,7 @@ class TestStatusByHand:
         assert measure.status == Status.PLANNED and not measure.status_override
 
     def test_override_with_reason_is_kept_and_shown(self, admin_client, client, measure):
-        data = post_data(admin_client.get(self.change_url(measure)))
+        data = admin_form_data(admin_client.get(self.change_url(measure)))
         data.update(
             status=Status.ON_HOLD,
             progress="10",
@@ -133,7 +110,7 @@ class TestStatusByHand:
         Measure.objects.filter(pk=measure.pk).update(
             status=Status.ON_HOLD, progress=30, status_override=True
         )
-        data = post_data(admin_client.get(self.change_url(measure)))
+        data = admin_form_data(admin_client.get(self.change_url(measure)))
         data.pop("status_override")
         assert admin_client.post(self.change_url(measure), data).status_code == 302
         measure.refresh_from_db()
@@ -142,7 +119,7 @@ class TestStatusByHand:
 
 def test_milestone_reached_in_the_future_is_refused(admin_client, measure):
     response = admin_client.get("/en/admin/progress/milestone/add/")
-    data = post_data(response)
+    data = admin_form_data(response)
     data.update(
         measure=str(measure.pk),
         title_de="Konzept abgestimmt",
