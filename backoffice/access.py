@@ -14,7 +14,10 @@ def is_department_editor(user) -> bool:
     """Return whether the user's work is limited to the measures of one department."""
     if not user.is_active or is_office(user):
         return False
-    return user.groups.filter(name=DEPARTMENT_EDITOR).exists()
+    # The admin asks this many times per page; the user object lives for one request.
+    if not hasattr(user, "_backoffice_department_editor"):
+        user._backoffice_department_editor = user.groups.filter(name=DEPARTMENT_EDITOR).exists()
+    return user._backoffice_department_editor
 
 
 def editor_unit_id(user) -> int | None:

@@ -13,7 +13,7 @@ from measures.content import PublicationState
 from measures.models import Measure
 
 from .access import department_measures_q, is_department_editor, is_office
-from .translations import missing_languages, missing_translation_q
+from .translations import MISSING_LABELS, missing_languages, missing_translation_q
 from .workflow import (
     ARCHIVED,
     DRAFT,
@@ -21,12 +21,11 @@ from .workflow import (
     REVIEW,
     allowed_states,
     content_transition,
+    has_publication_state,
     transition_problem,
     workflow_event_record,
     workflow_events_for,
 )
-
-MISSING_LABELS = {"de": _("German missing"), "en": _("English missing")}
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
@@ -166,7 +165,7 @@ class WorkflowAdminMixin:
     actions = ["submit_for_review", "publish", "archive"]
 
     def _has_workflow(self) -> bool:
-        return any(field.name == "publication_state" for field in self.model._meta.fields)
+        return has_publication_state(self.model)
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -296,7 +295,7 @@ class ArchiveInsteadOfDeleteMixin:
     """Never delete published-or-not content: archive it, so nothing is lost."""
 
     def has_delete_permission(self, request, obj=None):
-        if any(field.name == "publication_state" for field in self.model._meta.fields):
+        if has_publication_state(self.model):
             return False
         return super().has_delete_permission(request, obj)
 

@@ -5,13 +5,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.decorators import method_decorator
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from .translations import content_languages, translation_report
-
-# The column and filter labels of the admin lists, for the same languages.
-MISSING_LABELS = {"de": gettext_lazy("German missing"), "en": gettext_lazy("English missing")}
+from .translations import MISSING_LABELS, content_languages, translation_report
 
 
 def _changelist_url(admin_site, entry) -> str:
@@ -36,28 +32,25 @@ class TranslationReportView(TemplateView):
     template_name = "admin/translation_report.html"
     admin_site = None
 
+    def visible_rows(self, model):
+        """Return the rows of `model` this user may see in the admin, or None for none."""
+        model_admin = self.admin_site._registry.get(model)
+        if model_admin is None or not model_admin.has_view_permission(self.request):
+            return None
+        return model_admin.get_queryset(self.request)
+
     def get_context_data(self, **kwargs):
         request = self.request
         sections = []
-        for entry in translation_report():
-            model_admin = self.admin_site._registry.get(entry.model)
-            if model_admin is None or not model_admin.has_view_permission(request):
-                continue
-            visible = set(model_admin.get_queryset(request).values_list("pk", flat=True))
-            rows = [
-                (obj, _change_url(self.admin_site, obj))
-                for obj in entry.objects
-                if obj.pk in visible
-            ]
-            if rows:
-                missing = MISSING_LABELS.get(entry.language, entry.language)
-                sections.append(
-                    {
-                        "title": f"{capfirst(entry.model._meta.verbose_name_plural)}: {missing}",
-                        "rows": rows,
-                        "changelist_url": _changelist_url(self.admin_site, entry),
-                    }
-                )
+        for entry in translation_report(self.visible_rows):
+            missing = MISSING_LABELS.get(entry.language, entry.language)
+            sections.append(
+                {
+                    "title": f"{capfirst(entry.model._meta.verbose_name_plural)}: {missing}",
+                    "rows": [(obj, _change_url(self.admin_site, obj)) for obj in entry.objects],
+                    "changelist_url": _changelist_url(self.admin_site, entry),
+                }
+            )
         return super().get_context_data(
             **self.admin_site.each_context(request),
             title=_("Missing translations"),

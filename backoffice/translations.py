@@ -4,8 +4,12 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
+
+# The admin's column and filter and the report page say it the same way.
+MISSING_LABELS = {"de": _("German missing"), "en": _("English missing")}
 
 # Only our own content; third-party apps register nothing with modeltranslation.
 CONTENT_APPS = {"hannover_intl", "measures", "partners", "networks", "progress"}
@@ -76,12 +80,18 @@ class MissingTranslations:
         return len(self.objects)
 
 
-def translation_report() -> list[MissingTranslations]:
-    """Return, per model and language, the rows whose translation is missing."""
+def translation_report(rows_of=None) -> list[MissingTranslations]:
+    """Return, per model and language, the rows whose translation is missing.
+
+    `rows_of(model)` may narrow each model's rows (to what a user may see); None skips the model.
+    """
     report = []
     for model in translated_models():
+        base = rows_of(model) if rows_of else model._default_manager.all()
+        if base is None:
+            continue
         for language in content_languages():
-            rows = list(model._default_manager.filter(missing_translation_q(model, language)))
+            rows = list(base.filter(missing_translation_q(model, language)))
             if rows:
                 report.append(MissingTranslations(model=model, language=language, objects=rows))
     return report

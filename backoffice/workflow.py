@@ -26,6 +26,11 @@ OFFICE_TRANSITIONS = {
 EDITOR_TRANSITIONS = {DRAFT: {REVIEW}}
 
 
+def has_publication_state(model) -> bool:
+    """Return whether `model` goes through the workflow."""
+    return any(field.name == "publication_state" for field in model._meta.fields)
+
+
 def allowed_states(user, current: str) -> list[str]:
     """Return the states the user may move content to from `current`, in workflow order."""
     if is_office(user):
