@@ -1,10 +1,10 @@
-"""Accounts with their department, the workflow log and the translation report link."""
+"""Accounts with the department a department editor works for."""
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
-from .models import EditorProfile, WorkflowEvent
+from .models import EditorProfile
 
 
 class EditorProfileInline(admin.StackedInline):
@@ -31,30 +31,3 @@ class PortalUserAdmin(UserAdmin):
     def editor_unit(self, user):
         profile = getattr(user, "editor_profile", None)
         return profile.unit if profile else ""
-
-
-@admin.register(WorkflowEvent)
-class WorkflowEventAdmin(admin.ModelAdmin):
-    """The log of every step from draft to published, read-only."""
-
-    list_display = [
-        "created_at",
-        "content_type",
-        "content_object",
-        "from_state",
-        "to_state",
-        "user",
-    ]
-    list_filter = ["to_state", "content_type"]
-    list_select_related = ["content_type", "user"]
-    search_fields = ["comment", "user__username"]
-    date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

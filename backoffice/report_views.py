@@ -7,7 +7,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from .translations import MISSING_LABELS, content_languages, translation_report
+from core.translation_status import MISSING_LABELS, content_languages
+
+from .translation_report import translation_report
 
 
 def _changelist_url(admin_site, entry) -> str:

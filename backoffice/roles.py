@@ -8,8 +8,6 @@ OFFICE = "Büro für Internationale Angelegenheiten / International Affairs Offi
 DEPARTMENT_EDITOR = "Fachbereichsredaktion / Department editor"
 COUNCIL_MEMBER = "Ratsmitglied / Council member"
 
-PUBLISH_PERMISSION = "backoffice.publish_content"
-IMPORT_PERMISSION = "backoffice.import_content"
 
 # Everything a citizen can read on the public site, as app label and model name.
 CONTENT_MODELS = [
@@ -22,11 +20,11 @@ CONTENT_MODELS = [
     ("measures", "areaofaction"),
     ("measures", "areaexample"),
     ("measures", "measure"),
-    ("measures", "measureactivity"),
+    ("measures", "subitem"),
     ("measures", "benefit"),
     ("partners", "partnercity"),
     ("partners", "partnership"),
-    ("partners", "stakeholder"),
+    ("partners", "externalpartner"),
     ("networks", "network"),
     ("networks", "euproject"),
     ("progress", "progressreport"),
@@ -36,7 +34,7 @@ CONTENT_MODELS = [
 ]
 # Parts of a larger record that its page removes; the history keeps them.
 REMOVABLE_PARTS = [
-    ("measures", "measureactivity"),
+    ("measures", "subitem"),
     ("measures", "areaexample"),
     ("progress", "milestone"),
 ]
@@ -50,14 +48,14 @@ ROLE_PERMISSIONS = {
     OFFICE: [
         *_codenames(["add", "change", "view"], CONTENT_MODELS),
         *_codenames(["delete"], REMOVABLE_PARTS),
-        ("backoffice", "view_workflowevent"),
-        ("backoffice", "publish_content"),
-        ("backoffice", "import_content"),
+        ("core", "view_workflowevent"),
+        ("core", "publish_content"),
+        ("core", "import_content"),
     ],
     DEPARTMENT_EDITOR: [
         ("measures", "view_measure"),
         ("measures", "change_measure"),
-        *_codenames(["add", "change", "delete", "view"], [("measures", "measureactivity")]),
+        *_codenames(["add", "change", "delete", "view"], [("measures", "subitem")]),
         *_codenames(["add", "change", "delete", "view"], [("progress", "milestone")]),
         *_codenames(["add", "change", "view"], [("progress", "progressreport")]),
         # To choose from in the measure's form and the list filters.
@@ -70,11 +68,13 @@ ROLE_PERMISSIONS = {
                 ("measures", "organisationalunit"),
             ],
         ),
-        ("backoffice", "view_workflowevent"),
+        ("core", "view_workflowevent"),
+        # What marks the role: their work is limited to their unit's measures (core.access).
+        ("core", "work_for_own_unit"),
     ],
     COUNCIL_MEMBER: [
         *_codenames(["view"], CONTENT_MODELS),
-        ("backoffice", "view_workflowevent"),
+        ("core", "view_workflowevent"),
     ],
 }
 

@@ -37,7 +37,7 @@ class Page:
 
 def _latest(model, **filters):
     """Return the published object of `model` created last, synthetic when there is some."""
-    return model.objects.published().filter(**filters).order_by("-pk").first()
+    return model.objects.public().filter(**filters).order_by("-pk").first()
 
 
 def _measure():
@@ -61,7 +61,7 @@ def _area():
 def _period():
     from progress.models import ReportingPeriod
 
-    return {"pk": ReportingPeriod.objects.published().order_by("-ends_on").first().pk}
+    return {"pk": ReportingPeriod.objects.public().order_by("-ends_on").first().pk}
 
 
 def _city():

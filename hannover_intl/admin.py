@@ -3,8 +3,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from backoffice.admin_mixins import ContentAdmin
-from measures.i18n import localized_fields
+from core.admin_kit import ContentAdmin
+from core.i18n import localized_fields
 
 from .models import SitePage
 

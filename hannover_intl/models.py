@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from measures.content import Publishable
+from core.content import Publishable
 
 
 def site_page_url_name(slug: str) -> str:

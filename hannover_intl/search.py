@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from modeltranslation.utils import build_localized_fieldname
 
-from measures.i18n import q_any_language
+from core.i18n import q_any_language
+from core.text import fold
 from measures.models import AreaOfAction, Goal, Measure
-from measures.text import fold
 from networks.models import EUProject, Network
 from partners.models import PartnerCity
 
@@ -37,34 +37,34 @@ def searchable_kinds() -> list[SearchKind]:
     """Return every kind of published content, in the order results are shown."""
     return [
         SearchKind(
-            "goals", _("Overarching goals"), Goal.objects.published(), ("title", "description")
+            "goals", _("Overarching goals"), Goal.objects.public(), ("title", "description")
         ),
         SearchKind(
             "areas",
             _("Areas of Action"),
-            AreaOfAction.objects.published(),
+            AreaOfAction.objects.public(),
             ("title", "short_title", "summary", "description"),
         ),
         SearchKind(
             "measures",
             _("Measures"),
-            Measure.objects.published().for_list(),
+            Measure.objects.public().for_list(),
             ("title", "summary", "description"),
         ),
         SearchKind(
             "cities",
             _("Partner cities"),
-            PartnerCity.objects.published(),
+            PartnerCity.objects.public(),
             ("name", "description"),
             folded_field="search_names",
         ),
         SearchKind(
             "networks",
             _("Networks"),
-            Network.objects.published(),
+            Network.objects.public(),
             ("name", "acronym", "role", "description"),
         ),
-        SearchKind("projects", _("EU projects"), EUProject.objects.published(), ("title", "aim")),
+        SearchKind("projects", _("EU projects"), EUProject.objects.public(), ("title", "aim")),
     ]
 
 

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from measures.content import PublicationState
-from measures.loading import LoadReport, create_missing, read_content
+from core.content import PublicationState
+from core.loading import LoadReport, create_missing, read_content
 
 from .models import SitePage
 

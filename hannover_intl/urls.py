@@ -6,11 +6,9 @@ from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from opendata.sitemaps import SITEMAPS
-from opendata.views import robots_txt
-
 from . import health, search, views
 from .models import SitePage, site_page_url_name
+from .sitemaps import SITEMAPS
 
 # Site pages have a path of their own in each language, e.g. /de/impressum/ and /en/legal-notice/.
 SITE_PAGE_PATHS = {
@@ -56,7 +54,7 @@ urlpatterns += [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
-    path("robots.txt", robots_txt, name="robots"),
+    path("robots.txt", views.robots_txt, name="robots"),
     # The load balancer's health check, also the bare view that benchmarks/run.py measures.
     path("healthz", health.healthz, name="healthz"),
 ]

@@ -1,7 +1,9 @@
 """Site-wide pages that span the apps: home, the plan, site pages and search."""
 
+from django.conf import settings
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.views.generic import TemplateView
 
 from measures.models import (
@@ -15,7 +17,7 @@ from measures.models import (
 )
 from networks.models import EUProject, MembershipStatus, Network
 from partners import worldmap
-from partners.models import PartnerCity, Partnership, PartnershipKind, Stakeholder
+from partners.models import ExternalPartner, PartnerCity, Partnership, PartnershipKind
 from progress.models import ProgressReport
 
 from .models import SitePage
@@ -37,10 +39,10 @@ def key_figures() -> dict:
         ),
     )
     return partnerships | {
-        "networks": Network.objects.published()
+        "networks": Network.objects.public()
         .filter(membership_status=MembershipStatus.MEMBER)
         .count(),
-        "eu_projects": EUProject.objects.published().count(),
+        "eu_projects": EUProject.objects.public().count(),
     }
 
 
@@ -67,7 +69,7 @@ def status_overview(areas) -> list[dict]:
 def latest_published_reports(count: int = 5) -> list:
     """Return the newest published progress reports on published measures."""
     return list(
-        ProgressReport.objects.published()
+        ProgressReport.objects.public()
         .filter(measure__publication_state="published")
         .select_related("measure")
         .order_by("-reported_on", "-pk")[:count]
@@ -80,13 +82,13 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        areas = list(AreaOfAction.objects.published().with_published_measures())
-        cities = PartnerCity.objects.published().for_list()
+        areas = list(AreaOfAction.objects.public().with_published_measures())
+        cities = PartnerCity.objects.public().for_list()
         return super().get_context_data(
             **worldmap.world_map_context(cities),
             introduction=PlanSection.objects.filter(slug="introduction").first(),
             office=OrganisationalUnit.objects.filter(slug=OFFICE_SLUG).first(),
-            goals=Goal.objects.published(),
+            goals=Goal.objects.public(),
             areas=status_overview(areas),
             figures=key_figures(),
             latest_reports=latest_published_reports(),
@@ -105,10 +107,10 @@ class PlanView(TemplateView):
             sections=[s for s in sections if s.part == PlanSection.Part.PLAN],
             making_of=[s for s in sections if s.part == PlanSection.Part.MAKING_OF],
             benefits=Benefit.objects.select_related("unit"),
-            goals=Goal.objects.published().prefetch_related("city_development_goals"),
-            areas=AreaOfAction.objects.published(),
+            goals=Goal.objects.public().prefetch_related("city_development_goals"),
+            areas=AreaOfAction.objects.public(),
             schedule=ScheduleStep.objects.all(),
-            partners=Stakeholder.objects.filter(is_plan_partner=True),
+            partners=ExternalPartner.objects.filter(is_plan_partner=True),
             **kwargs,
         )
 
@@ -125,3 +127,11 @@ class SitePageView(TemplateView):
             raise Http404("No such page.")
         preview_of = None if page.is_published else page
         return super().get_context_data(page=page, preview_of=preview_of, **kwargs)
+
+
+def robots_txt(request):
+    """Let search engines index the public site, not the back office, and name the sitemap index."""
+    lines = ["User-agent: *"]
+    lines += [f"Disallow: /{code}/admin/" for code, _name in settings.LANGUAGES]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

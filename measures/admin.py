@@ -1,14 +1,14 @@
 """Back office for the plan: every model with German and English tabs."""
 
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from backoffice.admin_mixins import ContentAdmin
-from backoffice.import_export_admin import SpreadsheetMixin
-from backoffice.resources import MeasureActivityResource, MeasureResource
+from core.admin_kit import ContentAdmin
+from core.i18n import localized_fields
+from core.spreadsheets import SpreadsheetMixin
 
-from .i18n import localized_fields
 from .models import (
     AreaExample,
     AreaOfAction,
@@ -16,12 +16,14 @@ from .models import (
     CityDevelopmentGoal,
     Goal,
     Measure,
-    MeasureActivity,
     OrganisationalUnit,
     PlanSection,
     ScheduleStep,
+    SubItem,
     Theme,
 )
+from .resources import MeasureResource, SubItemResource
+from .status import measure_sync_state, status_change_problem
 
 
 @admin.register(Theme)
@@ -94,16 +96,31 @@ class AreaOfActionAdmin(ContentAdmin):
     inlines = [AreaExampleInline]
 
 
-class MeasureActivityInline(TranslationTabularInline):
-    model = MeasureActivity
+class SubItemInline(TranslationTabularInline):
+    model = SubItem
     extra = 1
     fields = ["position", "title", "status"]
 
 
+class MeasureForm(forms.ModelForm):
+    """Let status and progress differ from the reports only when set by hand (measures.status)."""
+
+    def clean(self):
+        data = super().clean()
+        if self.instance is not None:
+            self.instance.status_override = data.get(
+                "status_override", self.instance.status_override
+            )
+            problem = status_change_problem(measure=self.instance, changed=set(self.changed_data))
+            for field, message in (problem or {}).items():
+                self.add_error(field, message)
+        return data
+
+
 @admin.register(Measure)
 class MeasureAdmin(SpreadsheetMixin, ContentAdmin):
+    form = MeasureForm
     resource_classes = [MeasureResource]
-    measure_path = ""
     office_only_fields = ("number", "slug", "area", "lead_unit", "contributing_units")
     list_display = [
         "number",
@@ -124,29 +141,56 @@ class MeasureAdmin(SpreadsheetMixin, ContentAdmin):
         "lead_unit",
         "themes",
         "priority",
+        "status_override",
     ]
     list_select_related = ["area", "lead_unit"]
     search_fields = ["number", *localized_fields("title", "summary", "description")]
     autocomplete_fields = ["area", "lead_unit"]
     filter_horizontal = ["goals", "themes", "contributing_units"]
     readonly_fields = ["created_at", "updated_at"]
-    inlines = [MeasureActivityInline]
+    inlines = [SubItemInline]
     fieldsets = [
         (None, {"fields": ["number", "slug", "area", "title", "summary", "description"]}),
         (
             _("Progress"),
-            {"fields": ["status", "progress", "planned_start", "planned_end", "priority"]},
+            {
+                "fields": [
+                    "status",
+                    "progress",
+                    "status_override",
+                    "status_override_reason",
+                    "planned_start",
+                    "planned_end",
+                    "priority",
+                ]
+            },
         ),
         (_("Responsibility"), {"fields": ["lead_unit", "contributing_units"]}),
         (_("Classification"), {"fields": ["goals", "themes"]}),
         (_("Publication"), {"fields": ["publication_state", "created_at", "updated_at"]}),
     ]
 
+    # Apps above this one add inlines for their own parts of a measure (progress: milestones),
+    # through `measure_inline_add`, since this app may not import them.
+    extra_inlines: list = []
 
-@admin.register(MeasureActivity)
-class MeasureActivityAdmin(SpreadsheetMixin, ContentAdmin):
-    resource_classes = [MeasureActivityResource]
-    measure_path = "measure"
+    def get_inlines(self, request, obj):
+        return [*self.inlines, *self.extra_inlines]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        measure_sync_state(measure=obj)
+
+
+def measure_inline_add(inline) -> None:
+    """Show `inline` on every measure's admin page, after the sub-items."""
+    if inline not in MeasureAdmin.extra_inlines:
+        MeasureAdmin.extra_inlines.append(inline)
+
+
+@admin.register(SubItem)
+class SubItemAdmin(SpreadsheetMixin, ContentAdmin):
+    resource_classes = [SubItemResource]
     list_display = ["measure", "position", "title", "status"]
     list_display_links = ["title"]
     list_filter = ["status", "measure__area"]

@@ -5,16 +5,17 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .i18n import q_any_language, translated_order
+from core.i18n import q_any_language, translated_order
+from core.text import fold
+
 from .models import AreaOfAction, Goal, Measure, OrganisationalUnit, Status, Theme
-from .text import fold
 
 
 def linked_city_choices():
     """Return the published partner cities that published measures are linked to."""
     english = (get_language() or "de").startswith("en")
     rows = (
-        Measure.objects.published()
+        Measure.objects.public()
         .filter(
             partnerships__publication_state="published",
             partnerships__city__publication_state="published",
@@ -33,14 +34,14 @@ class MeasureScopeFilter(django_filters.FilterSet):
 
     area = django_filters.ModelChoiceFilter(
         label=_("Area of Action"),
-        queryset=AreaOfAction.objects.published(),
+        queryset=AreaOfAction.objects.public(),
         to_field_name="number",
         empty_label=_("All Areas of Action"),
     )
     goal = django_filters.ModelChoiceFilter(
         label=_("Goal"),
         field_name="goals",
-        queryset=Goal.objects.published(),
+        queryset=Goal.objects.public(),
         to_field_name="number",
         empty_label=_("All goals"),
     )
@@ -116,7 +117,7 @@ class MeasureFilter(MeasureScopeFilter):
             | q_any_language("title", "icontains", text)
             | q_any_language("summary", "icontains", text)
             | q_any_language("description", "icontains", text)
-            | q_any_language("activities__title", "icontains", text)
+            | q_any_language("sub_items__title", "icontains", text)
         )
 
     def filter_sort(self, queryset, name, value):

@@ -7,7 +7,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .content import Publishable, PublishableQuerySet, TimeStamped
+from core.access import editor_unit_id, is_unit_scoped
+from core.content import Publishable, PublishableQuerySet, ScopedQuerySet, TimeStamped
 
 MEASURE_NUMBER = RegexValidator(r"^[1-9][0-9]*\.[1-9][0-9]*$", _("Use the form 1.1, 2.3 or 4.12."))
 
@@ -155,7 +156,7 @@ class AreaOfActionQuerySet(PublishableQuerySet):
         return self.prefetch_related(
             models.Prefetch(
                 "measures",
-                queryset=Measure.objects.published().order_by("position"),
+                queryset=Measure.objects.public().order_by("position"),
                 to_attr="published_measures",
             )
         )
@@ -194,6 +195,9 @@ class AreaOfAction(Publishable):
 class AreaExample(models.Model):
     """An example of measures the plan gives for an Area of Action."""
 
+    # An example is as public as its Area of Action.
+    public_parents = ("area",)
+
     area = models.ForeignKey(
         AreaOfAction,
         on_delete=models.PROTECT,
@@ -217,8 +221,23 @@ class AreaExample(models.Model):
         return self.text[:80]
 
 
+def units_measures_q(user, prefix: str = "") -> Q:
+    """Return the filter for the measures the user's unit leads or contributes to."""
+    unit_id = editor_unit_id(user)
+    if unit_id is None:
+        # An editor not yet linked to a unit sees nothing rather than everything.
+        return Q(pk__in=[])
+    return Q(**{f"{prefix}lead_unit": unit_id}) | Q(**{f"{prefix}contributing_units": unit_id})
+
+
 class MeasureQuerySet(PublishableQuerySet):
     """Read filters for measures."""
+
+    def editable_by(self, user):
+        """Return the measures the user may work on: for a department editor, their unit's."""
+        if not is_unit_scoped(user):
+            return self.all()
+        return self.filter(pk__in=Measure.objects.filter(units_measures_q(user)).values("pk"))
 
     def for_list(self):
         """Return measures with what a list of them shows, in plan order."""
@@ -227,7 +246,7 @@ class MeasureQuerySet(PublishableQuerySet):
     def for_detail(self):
         """Return measures with everything their own page shows."""
         return self.select_related("area", "lead_unit").prefetch_related(
-            "activities", "goals", "themes", "contributing_units"
+            "sub_items", "goals", "themes", "contributing_units"
         )
 
 
@@ -323,6 +342,20 @@ class Measure(Publishable):
                 | Q(planned_end__gte=F("planned_start")),
                 name="%(app_label)s_%(class)s_end_not_before_start",
             ),
+            # The public sees why a status was set by hand; German is the site's first language.
+            # (status_override_reason_de is the German column modeltranslation adds.)
+            models.CheckConstraint(
+                condition=Q(status_override=False)
+                | (
+                    Q(status_override_reason_de__isnull=False)
+                    & ~Q(status_override_reason_de="")
+                ),
+                name="%(app_label)s_%(class)s_override_needs_reason",
+                violation_error_message=_(
+                    "Give the reason in German for setting the status by hand; it is shown "
+                    "publicly."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -355,15 +388,38 @@ class Measure(Publishable):
             return 0
 
 
-class MeasureActivity(models.Model):
+class MeasurePartScope:
+    """Rows that belong to one measure are open to whoever may open the measure."""
+
+    def editable_by(self, user):
+        """Return the rows of the measures the user may work on."""
+        if not is_unit_scoped(user):
+            return self.all()
+        return self.filter(measure__in=Measure.objects.editable_by(user).values("pk"))
+
+
+class MeasurePartQuerySet(MeasurePartScope, ScopedQuerySet):
+    """Rows of a measure that have no publication state of their own (sub-items, milestones)."""
+
+
+class PublishableMeasurePartQuerySet(MeasurePartScope, PublishableQuerySet):
+    """Rows of a measure that are published on their own (progress reports)."""
+
+
+class SubItem(models.Model):
     """A sub-item of a measure, as listed in the plan's overview of measures."""
 
+    # A sub-item is as public as its measure.
+    public_parents = ("measure",)
+
     measure = models.ForeignKey(
-        Measure, on_delete=models.PROTECT, related_name="activities", verbose_name=_("measure")
+        Measure, on_delete=models.PROTECT, related_name="sub_items", verbose_name=_("measure")
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     title = models.CharField(_("title"), max_length=300)
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.PLANNED)
+
+    objects = MeasurePartQuerySet.as_manager()
 
     class Meta:
         ordering = ["measure", "position"]

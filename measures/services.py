@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-from .content import PublicationState
-from .loading import LoadReport, create_missing, lookup_all, lookup_one, read_content
+from core.content import PublicationState
+from core.loading import LoadReport, create_missing, lookup_all, lookup_one, read_content
+
 from .models import (
     AreaExample,
     AreaOfAction,
@@ -11,10 +12,10 @@ from .models import (
     CityDevelopmentGoal,
     Goal,
     Measure,
-    MeasureActivity,
     OrganisationalUnit,
     PlanSection,
     ScheduleStep,
+    SubItem,
     Theme,
 )
 
@@ -146,9 +147,9 @@ def _load_measures(content: dict, report: LoadReport) -> None:
             },
         )
         if created:
-            for position, title in enumerate(item.get("activities", []), start=1):
+            for position, title in enumerate(item.get("sub_items", []), start=1):
                 create_missing(
-                    MeasureActivity,
+                    SubItem,
                     report,
                     lookup={"measure": measure, "position": position},
                     values={"title": title},

@@ -10,10 +10,10 @@ from .models import (
     CityDevelopmentGoal,
     Goal,
     Measure,
-    MeasureActivity,
     OrganisationalUnit,
     PlanSection,
     ScheduleStep,
+    SubItem,
     Theme,
 )
 
@@ -63,8 +63,8 @@ class MeasureTranslation(TranslationOptions):
     fields = ("title", "summary", "description", "status_override_reason")
 
 
-@register(MeasureActivity)
-class MeasureActivityTranslation(TranslationOptions):
+@register(SubItem)
+class SubItemTranslation(TranslationOptions):
     fields = ("title",)
 
 
@@ -85,7 +85,7 @@ for model in (
     AreaOfAction,
     AreaExample,
     Measure,
-    MeasureActivity,
+    SubItem,
     Benefit,
 ):
     simple_history.register(model)

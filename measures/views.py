@@ -3,11 +3,12 @@
 from django.db.models import Count, Prefetch, Q
 from django.views.generic import DetailView, ListView
 
-from .content import PublicationState
-from .filtering import ForgivingFilterMixin
+from core.content import PublicationState
+from core.filtering import ForgivingFilterMixin
+from core.preview import PreviewMixin
+
 from .filters import MeasureFilter
 from .models import AreaOfAction, CityDevelopmentGoal, Goal, Measure
-from .preview import PreviewMixin
 
 # Declared by the apps that link to measures; read here through their related names only.
 LINKED_CONTENT = ("partnerships__city", "networks", "eu_projects", "external_partners")
@@ -24,12 +25,12 @@ class GoalDetailView(PreviewMixin, DetailView):
         return Goal.objects.visible_to(self.request.user).prefetch_related(
             Prefetch(
                 "areas",
-                queryset=AreaOfAction.objects.published().with_published_measures(),
+                queryset=AreaOfAction.objects.public().with_published_measures(),
                 to_attr="published_areas",
             ),
             Prefetch(
                 "measures",
-                queryset=Measure.objects.published().for_list(),
+                queryset=Measure.objects.public().for_list(),
                 to_attr="published_measures",
             ),
             Prefetch("city_development_goals", queryset=CityDevelopmentGoal.objects.all()),
@@ -50,9 +51,9 @@ class AreaListView(ListView):
     def get_queryset(self):
         self.ignored_filters = []
         published = Q(measures__publication_state=PublicationState.PUBLISHED)
-        first_measures = Measure.objects.published().order_by("position", "pk")
+        first_measures = Measure.objects.public().order_by("position", "pk")
         return (
-            AreaOfAction.objects.published()
+            AreaOfAction.objects.public()
             .annotate(measure_count=Count("measures", filter=published))
             .prefetch_related(
                 # A sliced prefetch is one query with a window function, whatever the areas.
@@ -90,7 +91,7 @@ class MeasureListView(ForgivingFilterMixin, ListView):
     template_name = "measures/measure_list.html"
     context_object_name = "measures"
     filterset_class = MeasureFilter
-    queryset = Measure.objects.published().for_list()
+    queryset = Measure.objects.public().for_list()
 
 
 class MeasureDetailView(PreviewMixin, DetailView):

@@ -2,12 +2,12 @@
 
 from django.contrib import admin
 
-from backoffice.admin_mixins import ContentAdmin
-from backoffice.import_export_admin import SpreadsheetMixin
-from backoffice.resources import EUProjectResource
-from measures.i18n import localized_fields
+from core.admin_kit import ContentAdmin
+from core.i18n import localized_fields
+from core.spreadsheets import SpreadsheetMixin
 
 from .models import EUProject, Network
+from .resources import EUProjectResource
 
 
 @admin.register(Network)

@@ -6,7 +6,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from measures.i18n import q_any_language, translated_order
+from core.i18n import q_any_language, translated_order
 from measures.models import OrganisationalUnit, Theme
 
 from .models import EUProject, MembershipStatus, Network, Scope
@@ -14,7 +14,7 @@ from .models import EUProject, MembershipStatus, Network, Scope
 
 def themes_of(model):
     """Return the themes that at least one published row of `model` has."""
-    used = model.objects.published().filter(themes__isnull=False).values("themes")
+    used = model.objects.public().filter(themes__isnull=False).values("themes")
     return Theme.objects.filter(pk__in=used).order_by(translated_order("name"))
 
 
@@ -94,7 +94,7 @@ class ProjectFilter(django_filters.FilterSet):
         label=_("Lead unit"),
         field_name="lead_unit",
         queryset=lambda request: OrganisationalUnit.objects.filter(
-            pk__in=EUProject.objects.published().values("lead_unit")
+            pk__in=EUProject.objects.public().values("lead_unit")
         ).order_by(translated_order("name")),
         to_field_name="slug",
         empty_label=_("All units"),
@@ -124,7 +124,7 @@ class ProjectFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         programmes = (
-            EUProject.objects.published()
+            EUProject.objects.public()
             .exclude(funding_programme="")
             .order_by("funding_programme")
             .values_list("funding_programme", flat=True)

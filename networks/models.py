@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from measures.content import Publishable, PublishableQuerySet
-from measures.i18n import translated_order
+from core.content import Publishable, PublishableQuerySet
+from core.i18n import translated_order
 from measures.models import Measure, OrganisationalUnit, Theme
 from partners.models import PartnerCity
 
@@ -38,7 +38,7 @@ def themes_in_order():
 def published_measures():
     """Return a Prefetch of the published measures, in plan order, as `published_measures`."""
     return Prefetch(
-        "measures", queryset=Measure.objects.published().for_list(), to_attr="published_measures"
+        "measures", queryset=Measure.objects.public().for_list(), to_attr="published_measures"
     )
 
 
@@ -145,7 +145,7 @@ class EUProjectQuerySet(PublishableQuerySet):
             published_measures(),
             Prefetch(
                 "partner_cities",
-                queryset=PartnerCity.objects.published().order_by(translated_order("name")),
+                queryset=PartnerCity.objects.public().order_by(translated_order("name")),
                 to_attr="published_partner_cities",
             ),
         )

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from measures.content import PublicationState
-from measures.loading import LoadReport, create_missing, lookup_all, lookup_one, read_content
+from core.content import PublicationState
+from core.loading import LoadReport, create_missing, lookup_all, lookup_one, read_content
 from measures.models import Measure, OrganisationalUnit, Theme
 from partners.models import PartnerCity
 

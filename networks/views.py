@@ -2,8 +2,8 @@
 
 from django.views.generic import DetailView, ListView
 
-from measures.filtering import ForgivingFilterMixin
-from measures.preview import PreviewMixin
+from core.filtering import ForgivingFilterMixin
+from core.preview import PreviewMixin
 
 from .filters import NetworkFilter, ProjectFilter
 from .models import EUProject, Network, Scope
@@ -19,7 +19,7 @@ class NetworkListView(ForgivingFilterMixin, ListView):
 
     def get_queryset(self):
         # for_list orders by scope first, so each page holds at most two runs of one scope.
-        self.filterset = self.get_filterset(Network.objects.published().for_list())
+        self.filterset = self.get_filterset(Network.objects.public().for_list())
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):
@@ -51,7 +51,7 @@ class ProjectListView(ForgivingFilterMixin, ListView):
     filterset_class = ProjectFilter
 
     def get_queryset(self):
-        self.filterset = self.get_filterset(EUProject.objects.published().for_list())
+        self.filterset = self.get_filterset(EUProject.objects.public().for_list())
         return self.filterset.qs
 
 

@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from hannover_intl.templatetags.portal import paragraphs
+from core.text import paragraphs
 
 from . import queries
 

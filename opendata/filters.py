@@ -25,7 +25,7 @@ class ProgressReportFilter(django_filters.FilterSet):
 
     measure = django_filters.ModelChoiceFilter(
         label=_("Measure"),
-        queryset=Measure.objects.published(),
+        queryset=Measure.objects.public(),
         to_field_name="slug",
         help_text="Slug of the measure, such as 1-1.",
     )

@@ -6,8 +6,8 @@ come in one prefetch query each, and only published related rows are kept.
 
 from django.db.models import Prefetch
 
-from measures.content import PublicationState
-from measures.models import AreaOfAction, Goal, Measure, MeasureActivity, OrganisationalUnit, Theme
+from core.content import PublicationState
+from measures.models import AreaOfAction, Goal, Measure, OrganisationalUnit, SubItem, Theme
 from networks.models import EUProject, Network
 from partners.filters import default_order
 from partners.models import PartnerCity, Partnership
@@ -24,7 +24,7 @@ def _measure_numbers(attribute: str = "measures") -> Prefetch:
     """Return a Prefetch of the published measures' numbers, in plan order."""
     return _published(
         attribute,
-        Measure.objects.published().order_by("area__number", "position"),
+        Measure.objects.public().order_by("area__number", "position"),
         "public_measures",
     )
 
@@ -36,11 +36,11 @@ def _themes() -> Prefetch:
 def goals():
     """Return the published overarching goals with their published areas and measures."""
     return (
-        Goal.objects.published()
+        Goal.objects.public()
         .order_by("number")
         .prefetch_related(
             _published(
-                "areas", AreaOfAction.objects.published().order_by("number"), "public_areas"
+                "areas", AreaOfAction.objects.public().order_by("number"), "public_areas"
             ),
             _measure_numbers(),
         )
@@ -50,10 +50,10 @@ def goals():
 def areas():
     """Return the published Areas of Action with their published goals and measures."""
     return (
-        AreaOfAction.objects.published()
+        AreaOfAction.objects.public()
         .order_by("number")
         .prefetch_related(
-            _published("goals", Goal.objects.published().order_by("number"), "public_goals"),
+            _published("goals", Goal.objects.public().order_by("number"), "public_goals"),
             _measure_numbers(),
         )
     )
@@ -62,14 +62,14 @@ def areas():
 def measures():
     """Return the published measures with their sub-items, units and published links."""
     return (
-        Measure.objects.published()
+        Measure.objects.public()
         .select_related("area", "lead_unit")
         .order_by("area__number", "position")
         .prefetch_related(
-            _published("goals", Goal.objects.published().order_by("number"), "public_goals"),
+            _published("goals", Goal.objects.public().order_by("number"), "public_goals"),
             _themes(),
             Prefetch("contributing_units", queryset=OrganisationalUnit.objects.order_by("slug")),
-            Prefetch("activities", queryset=MeasureActivity.objects.order_by("position")),
+            Prefetch("sub_items", queryset=SubItem.objects.order_by("position")),
             _published(
                 "partnerships",
                 Partnership.objects.filter(city__publication_state=PUBLISHED)
@@ -77,9 +77,9 @@ def measures():
                 .order_by("city__slug"),
                 "public_partnerships",
             ),
-            _published("networks", Network.objects.published().order_by("slug"), "public_networks"),
+            _published("networks", Network.objects.public().order_by("slug"), "public_networks"),
             _published(
-                "eu_projects", EUProject.objects.published().order_by("slug"), "public_projects"
+                "eu_projects", EUProject.objects.public().order_by("slug"), "public_projects"
             ),
         )
     )
@@ -88,7 +88,7 @@ def measures():
 def progress_reports():
     """Return the published progress reports of published measures, newest first."""
     return (
-        ProgressReport.objects.published()
+        ProgressReport.objects.public()
         .filter(measure__publication_state=PUBLISHED)
         .select_related("measure")
         .order_by("-reported_on", "-pk")
@@ -105,10 +105,10 @@ def _partnerships():
 
 def partner_cities():
     """Return the published partner cities, by name, with their partnerships and projects."""
-    return default_order(PartnerCity.objects.published()).prefetch_related(
+    return default_order(PartnerCity.objects.public()).prefetch_related(
         Prefetch("partnerships", queryset=_partnerships()),
         _published(
-            "eu_projects", EUProject.objects.published().order_by("slug"), "public_projects"
+            "eu_projects", EUProject.objects.public().order_by("slug"), "public_projects"
         ),
     )
 
@@ -126,7 +126,7 @@ def partnerships():
 def networks():
     """Return the published networks with their themes and published measures."""
     return (
-        Network.objects.published()
+        Network.objects.public()
         .order_by("scope", "slug")
         .prefetch_related(_themes(), _measure_numbers())
     )
@@ -135,14 +135,14 @@ def networks():
 def eu_projects():
     """Return the published EU projects with their lead unit, themes and published links."""
     return (
-        EUProject.objects.published()
+        EUProject.objects.public()
         .for_list()
         .prefetch_related(
             _themes(),
             _measure_numbers(),
             _published(
                 "partner_cities",
-                PartnerCity.objects.published().order_by("slug"),
+                PartnerCity.objects.public().order_by("slug"),
                 "public_cities",
             ),
         )

@@ -7,10 +7,10 @@ from measures.models import (
     AreaOfAction,
     Goal,
     Measure,
-    MeasureActivity,
     OrganisationalUnit,
     Priority,
     Status,
+    SubItem,
     Theme,
 )
 from networks.models import EUProject, MembershipStatus, Network, Scope
@@ -81,12 +81,12 @@ class AreaSerializer(serializers.ModelSerializer):
         ]
 
 
-class ActivitySerializer(serializers.ModelSerializer):
+class SubItemSerializer(serializers.ModelSerializer):
     title = TranslatedField()
     status_label = ChoiceLabelField(Status)
 
     class Meta:
-        model = MeasureActivity
+        model = SubItem
         fields = ["position", "title", "status", "status_label"]
 
 
@@ -116,7 +116,14 @@ class MeasureSerializer(serializers.ModelSerializer):
     themes = ThemeSerializer(many=True, read_only=True)
     lead_unit = UnitSerializer(read_only=True, allow_null=True)
     contributing_units = UnitSerializer(many=True, read_only=True)
-    activities = ActivitySerializer(many=True, read_only=True)
+    sub_items = SubItemSerializer(many=True, read_only=True)
+    # The name of the first API version; kept so that existing clients go on working.
+    activities = SubItemSerializer(
+        source="sub_items",
+        many=True,
+        read_only=True,
+        help_text="Deprecated: the same as sub_items.",
+    )
     partner_cities = CitySlugsField(help_text="Slugs of the linked partner cities.")
     networks = SlugsField("public_networks", help_text="Slugs of the linked networks.")
     eu_projects = SlugsField("public_projects", help_text="Slugs of the linked EU projects.")
@@ -149,6 +156,7 @@ class MeasureSerializer(serializers.ModelSerializer):
             "themes",
             "lead_unit",
             "contributing_units",
+            "sub_items",
             "activities",
             "partner_cities",
             "networks",

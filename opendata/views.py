@@ -1,4 +1,4 @@
-"""Pages and files about the open data: the Open data page, API docs, catalogue and robots.txt."""
+"""Pages and files about the open data: the Open data page, API docs and the catalogue."""
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -62,11 +62,3 @@ def catalog_jsonld(request):
     """Return the DCAT-AP.de catalogue as JSON-LD."""
     content = rdf.to_jsonld(catalogue.catalogue(request))
     return _catalogue_response(content, "application/ld+json")
-
-
-def robots_txt(request):
-    """Let search engines index the public site, not the back office, and name the sitemap index."""
-    lines = ["User-agent: *"]
-    lines += [f"Disallow: /{code}/admin/" for code, _name in settings.LANGUAGES]
-    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

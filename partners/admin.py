@@ -3,12 +3,12 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationStackedInline
 
-from backoffice.admin_mixins import ContentAdmin
-from backoffice.import_export_admin import SpreadsheetMixin
-from backoffice.resources import PartnerCityResource
-from measures.i18n import localized_fields
+from core.admin_kit import ContentAdmin
+from core.i18n import localized_fields
+from core.spreadsheets import SpreadsheetMixin
 
-from .models import PartnerCity, Partnership, Stakeholder
+from .models import ExternalPartner, PartnerCity, Partnership
+from .resources import PartnerCityResource
 
 
 class PartnershipInline(TranslationStackedInline):
@@ -41,8 +41,8 @@ class PartnershipAdmin(ContentAdmin):
     filter_horizontal = ["themes", "measures"]
 
 
-@admin.register(Stakeholder)
-class StakeholderAdmin(ContentAdmin):
+@admin.register(ExternalPartner)
+class ExternalPartnerAdmin(ContentAdmin):
     list_display = ["name", "is_plan_partner", "website"]
     list_filter = ["is_plan_partner"]
     search_fields = ["slug", *localized_fields("name", "description")]

@@ -14,10 +14,10 @@ from django.db.models import (
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from measures.content import PublicationState
-from measures.i18n import translated_order
+from core.content import PublicationState
+from core.i18n import translated_order
+from core.text import fold
 from measures.models import Theme
-from measures.text import fold
 
 from .continents import Continent, countries_in
 from .models import Partnership, PartnershipKind

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from measures.content import PublicationState, Publishable, PublishableQuerySet, TimeStamped
+from core.content import PublicationState, Publishable, PublishableQuerySet, TimeStamped
+from core.text import fold
 from measures.models import Measure, OrganisationalUnit, Theme
-from measures.text import fold
 
 
 class PartnershipKind(models.TextChoices):
@@ -27,7 +27,7 @@ class PartnerCityQuerySet(PublishableQuerySet):
         """Return cities with their partnerships, ready for a list or the map."""
         return self.prefetch_related(
             models.Prefetch(
-                "partnerships", queryset=Partnership.objects.published().order_by("since")
+                "partnerships", queryset=Partnership.objects.public().order_by("since")
             )
         )
 
@@ -90,6 +90,9 @@ class PartnerCity(Publishable):
 
 class Partnership(Publishable):
     """A twinning or cooperation of Hannover with one city, over a span of time."""
+
+    # A partnership is public only while its city is.
+    public_parents = ("city",)
 
     # A partnership belongs to its city's page, which goes through review; archiving one is the
     # way to take it off the site, since partnerships are never deleted.
@@ -157,7 +160,7 @@ class Partnership(Publishable):
         return self.ended_on is None
 
 
-class Stakeholder(TimeStamped):
+class ExternalPartner(TimeStamped):
     """An external partner of the plan, such as an agency or company in Hannover."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)

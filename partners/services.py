@@ -3,11 +3,11 @@
 from decimal import Decimal
 from pathlib import Path
 
-from measures.content import PublicationState
-from measures.loading import LoadReport, create_missing, lookup_all, lookup_one, read_content
+from core.content import PublicationState
+from core.loading import LoadReport, create_missing, lookup_all, lookup_one, read_content
 from measures.models import Measure, OrganisationalUnit, Theme
 
-from .models import PartnerCity, Partnership, Stakeholder
+from .models import ExternalPartner, PartnerCity, Partnership
 
 PARTNER_CITIES_FILE = Path(__file__).resolve().parent / "data" / "partner_cities.yaml"
 
@@ -17,7 +17,7 @@ def partner_cities_load(*, report: LoadReport, path: Path = PARTNER_CITIES_FILE)
     content = read_content(path)
     for item in content.get("stakeholders", []):
         create_missing(
-            Stakeholder,
+            ExternalPartner,
             report,
             lookup={"slug": item["slug"]},
             values={

@@ -3,7 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import PartnerCity, Partnership, Stakeholder
+from .models import ExternalPartner, PartnerCity, Partnership
 
 
 @register(PartnerCity)
@@ -16,12 +16,12 @@ class PartnershipTranslation(TranslationOptions):
     fields = ("description",)
 
 
-@register(Stakeholder)
-class StakeholderTranslation(TranslationOptions):
+@register(ExternalPartner)
+class ExternalPartnerTranslation(TranslationOptions):
     fields = ("name", "description")
 
 
 # History is registered here, after modeltranslation has added the German and English columns,
 # so that every version keeps both languages (registered in models.py it would keep neither).
-for model in (PartnerCity, Partnership, Stakeholder):
+for model in (PartnerCity, Partnership, ExternalPartner):
     simple_history.register(model)

@@ -5,10 +5,10 @@ from django.db.models import Prefetch
 from django.http import QueryDict
 from django.views.generic import DetailView, ListView
 
-from measures.filtering import ForgivingFilterMixin
+from core.filtering import ForgivingFilterMixin
+from core.preview import PreviewMixin
+from core.text import fold
 from measures.models import Measure
-from measures.preview import PreviewMixin
-from measures.text import fold
 
 from . import worldmap
 from .filters import PartnerCityFilter, default_order
@@ -44,7 +44,7 @@ class CityListView(ForgivingFilterMixin, ListView):
     def get_queryset(self):
         self.filterset = self.get_filterset(
             default_order(
-                PartnerCity.objects.published().for_list().prefetch_related("partnerships__themes")
+                PartnerCity.objects.public().for_list().prefetch_related("partnerships__themes")
             )
         )
         return self.filterset.qs
@@ -105,7 +105,7 @@ class CityDetailView(PreviewMixin, DetailView):
         return PartnerCity.objects.visible_to(self.request.user).prefetch_related(
             Prefetch(
                 "partnerships",
-                queryset=Partnership.objects.published()
+                queryset=Partnership.objects.public()
                 .select_related("coordinating_unit")
                 .prefetch_related("themes")
                 .order_by("since"),
@@ -118,11 +118,11 @@ class CityDetailView(PreviewMixin, DetailView):
         size = min(max(width / 60, 5), 16)
         marker = worldmap.city_markers([city], size=size)[0]
         return super().get_context_data(
-            measures=Measure.objects.published()
+            measures=Measure.objects.public()
             .filter(partnerships__city=city, partnerships__publication_state="published")
             .distinct()
             .order_by("area__number", "position"),
-            eu_projects=city.eu_projects.published(),
+            eu_projects=city.eu_projects.public(),
             map_view_box=f"{left:g} {top:g} {width:g} {height:g}",
             land_path=worldmap.land_path(),
             markers=[marker],

@@ -7,6 +7,3 @@ from django.utils.translation import gettext_lazy as _
 class ProgressConfig(AppConfig):
     name = "progress"
     verbose_name = _("Progress")
-
-    def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)

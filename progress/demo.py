@@ -8,11 +8,11 @@ import datetime
 
 from django.db import transaction
 
-from measures.content import PublicationState
+from core.content import PublicationState
 from measures.models import Measure, Status
 
 from .models import Milestone, ProgressReport, ReportingPeriod
-from .services import progress_report_create
+from .services import progress_report_create, progress_reports_remove
 
 D = datetime.timedelta
 
@@ -68,7 +68,7 @@ def demo_progress_load(*, today: datetime.date) -> dict[str, int]:
     first, second = half_year_ends_before(today, 2)
     anchors = {"first": first, "second": second}
     created = {"reports": 0, "milestones": 0, "periods": 0}
-    for index, measure in enumerate(Measure.objects.published().for_list()):
+    for index, measure in enumerate(Measure.objects.public().for_list()):
         for anchor, days, status, progress in COURSES[index % len(COURSES)]:
             progress_report_create(
                 measure=measure,
@@ -126,8 +126,6 @@ def demo_progress_exists() -> bool:
 @transaction.atomic
 def demo_progress_remove() -> None:
     """Delete every sample row; the measures return to what their real reports say."""
-    # Deleting report by report lets each measure's status follow its remaining reports.
-    for report in ProgressReport.objects.filter(is_sample=True):
-        report.delete()
+    progress_reports_remove(reports=ProgressReport.objects.filter(is_sample=True))
     Milestone.objects.filter(is_sample=True).delete()
     ReportingPeriod.objects.filter(is_sample=True).delete()

@@ -11,14 +11,23 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from measures.content import PublicationState, Publishable, PublishableQuerySet, TimeStamped
-from measures.models import Measure, Status
+from core.content import PublicationState, Publishable, TimeStamped
+from measures.models import (
+    Measure,
+    MeasurePartQuerySet,
+    PublishableMeasurePartQuerySet,
+    Status,
+)
+from measures.status import measure_sync_state
 
 SAMPLE_HELP = _("Invented for demonstration; the public site marks it as sample data.")
 
 
 class ProgressReport(Publishable):
     """A report on where a measure stood on a given day; the latest published one counts."""
+
+    # A report is public only while its measure is.
+    public_parents = ("measure",)
 
     measure = models.ForeignKey(
         Measure,
@@ -52,7 +61,7 @@ class ProgressReport(Publishable):
     )
     is_sample = models.BooleanField(_("sample data"), default=False, help_text=SAMPLE_HELP)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = PublishableMeasurePartQuerySet.as_manager()
 
     class Meta:
         ordering = ["-reported_on", "-pk"]
@@ -100,6 +109,10 @@ class ProgressReport(Publishable):
     def status_label(self) -> str:
         return self.get_status_display()
 
+    def after_publication_change(self):
+        """Bring the measure's status in step once this report is published or withdrawn."""
+        measure_sync_state(measure=self.measure)
+
     def clean(self):
         """Reject a report on a day that has not come yet."""
         super().clean()
@@ -110,6 +123,9 @@ class ProgressReport(Publishable):
 class Milestone(TimeStamped):
     """A step of a measure with the day it is due and, once there, the day it was reached."""
 
+    # A milestone is as public as its measure.
+    public_parents = ("measure",)
+
     measure = models.ForeignKey(
         Measure, on_delete=models.PROTECT, related_name="milestones", verbose_name=_("measure")
     )
@@ -119,6 +135,8 @@ class Milestone(TimeStamped):
         _("reached on"), null=True, blank=True, help_text=_("Leave empty until it is reached.")
     )
     is_sample = models.BooleanField(_("sample data"), default=False, help_text=SAMPLE_HELP)
+
+    objects = MeasurePartQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_on", "pk"]

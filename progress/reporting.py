@@ -180,7 +180,7 @@ class PeriodReport:
 def previous_period(period: ReportingPeriod) -> ReportingPeriod | None:
     """Return the published reporting period that ended last before `period`."""
     return (
-        ReportingPeriod.objects.published()
+        ReportingPeriod.objects.public()
         .filter(ends_on__lt=period.ends_on)
         .order_by("-ends_on")
         .first()
@@ -192,7 +192,7 @@ def period_report(period: ReportingPeriod) -> PeriodReport:
     previous = previous_period(period)
     end = period.ends_on
     start = previous.ends_on if previous else None
-    measures = with_state_as_of(Measure.objects.published().for_list(), end)
+    measures = with_state_as_of(Measure.objects.public().for_list(), end)
     if previous:
         measures = with_state_as_of(measures, previous.ends_on, prefix="previous_")
     measures = list(measures.prefetch_related(MILESTONES))

@@ -1,10 +1,9 @@
-"""A measure's state of implementation, read from its progress reports, and the writes that set it.
+"""A measure's state of implementation read from its progress reports, and the writes of reports.
 
-One source of truth: the latest published progress report gives a measure's status and progress.
-`Measure.status` and `Measure.progress` hold a copy, kept in step whenever a report is saved or
-deleted, so that every page of the portal shows the same figures; an editor may set them by hand
-instead, but only with a reason the public sees. A state on a past day is rebuilt from the reports
-dated up to that day, so that what the council was shown does not change with later edits.
+The latest published progress report gives a measure's status and progress; `measures.status`
+keeps the measure's copy in step, and every write of a report here calls it. A state on a past
+day is rebuilt from the reports dated up to that day, so that what the council was shown does not
+change with later edits.
 """
 
 import datetime
@@ -12,15 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from measures.content import PublicationState
+from core.content import PublicationState
 from measures.models import Measure, Status
+from measures.status import measure_sync_state
 
 from .models import ProgressReport
 
@@ -59,7 +57,7 @@ class MeasureState:
 
 def _latest_reports(day: datetime.date | None):
     """Return a subquery base: the measure's published reports up to `day`, newest first."""
-    reports = ProgressReport.objects.published().filter(measure=OuterRef("pk"))
+    reports = ProgressReport.objects.published_themselves().filter(measure=OuterRef("pk"))
     if day is not None:
         reports = reports.filter(reported_on__lte=day)
     return reports.order_by("-reported_on", "-pk")
@@ -74,7 +72,7 @@ def with_state_as_of(measures: models.QuerySet, day: datetime.date, prefix: str 
     """
     latest = _latest_reports(day)
     stored_values_are_later = Q(status_override=True) | Exists(
-        ProgressReport.objects.published().filter(measure=OuterRef("pk"))
+        ProgressReport.objects.published_themselves().filter(measure=OuterRef("pk"))
     )
     return measures.annotate(
         **{
@@ -171,30 +169,6 @@ def measure_current_state(
     return {measure.pk: state_of(measure, today) for measure in annotated}
 
 
-def measure_sync_state(*, measure: Measure) -> Measure:
-    """Copy the latest published report's status and progress to the measure, unless overridden.
-
-    Without any published report the measure returns to the plan's starting point.
-    """
-    measure.refresh_from_db(fields=["status", "progress", "status_override"])
-    if measure.status_override:
-        return measure
-    latest = (
-        ProgressReport.objects.published()
-        .filter(measure=measure.pk)
-        .order_by("-reported_on", "-pk")
-        .values("status", "progress")
-        .first()
-    )
-    status, progress = (
-        (latest["status"], latest["progress"]) if latest else (Status.PLANNED.value, 0)
-    )
-    if (measure.status, measure.progress) != (status, progress):
-        measure.status, measure.progress = status, progress
-        measure.save(update_fields=["status", "progress", "updated_at"])
-    return measure
-
-
 def progress_report_create(
     *,
     measure: Measure,
@@ -219,39 +193,39 @@ def progress_report_create(
         is_sample=is_sample,
         publication_state=PublicationState.PUBLISHED if publish else PublicationState.DRAFT,
     )
+    return progress_report_save(report=report)
+
+
+@transaction.atomic
+def progress_report_save(*, report: ProgressReport) -> ProgressReport:
+    """Save a report, then bring its measure (and one it moved from) in step with its reports."""
+    previous_measure_id = (
+        ProgressReport.objects.filter(pk=report.pk).values_list("measure_id", flat=True).first()
+        if report.pk
+        else None
+    )
     report.full_clean()
-    report.save()  # The post_save receiver brings the measure in step.
+    report.save()
+    measures_sync_state(ids={report.measure_id, previous_measure_id})
     return report
+
+
+def measures_sync_state(*, ids) -> None:
+    """Bring the measures with these ids in step with their published reports."""
+    for measure in Measure.objects.filter(pk__in=set(ids) - {None}):
+        measure_sync_state(measure=measure)
+
+
+@transaction.atomic
+def progress_reports_remove(*, reports: models.QuerySet) -> int:
+    """Delete these reports (sample data only: real ones are archived) and resync their measures."""
+    ids = set(reports.values_list("measure_id", flat=True))
+    removed, _by_model = reports.delete()
+    measures_sync_state(ids=ids)
+    return removed
 
 
 def progress_report_publish(*, report: ProgressReport) -> ProgressReport:
     """Publish a report, which brings its measure's status and progress in step."""
     report.publication_state = PublicationState.PUBLISHED
-    report.full_clean()
-    report.save()
-    return report
-
-
-def measure_override_status(
-    *, measure: Measure, status: str, progress: int, reason_de: str, reason_en: str = ""
-) -> Measure:
-    """Set a measure's status and progress by hand, which requires a reason."""
-    if not (reason_de.strip() or reason_en.strip()):
-        raise ValidationError(
-            {"status_override_reason": _("Give the reason for setting the status by hand.")}
-        )
-    measure.status, measure.progress = status, progress
-    measure.status_override = True
-    measure.status_override_reason_de = reason_de.strip()
-    measure.status_override_reason_en = reason_en.strip()
-    measure.full_clean()
-    measure.save()
-    return measure
-
-
-def measure_clear_override(*, measure: Measure) -> Measure:
-    """Let the measure's status and progress follow its progress reports again."""
-    measure.status_override = False
-    measure.status_override_reason_de = measure.status_override_reason_en = ""
-    measure.save()
-    return measure_sync_state(measure=measure)
+    return progress_report_save(report=report)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from measures.filtering import ForgivingFilterMixin
+from core.filtering import ForgivingFilterMixin
 from measures.models import Measure, Status
 
 from . import charts, exports
@@ -62,7 +62,7 @@ class ProgressOverviewView(ForgivingFilterMixin, ListView):
     def get_queryset(self):
         self.today = timezone.localdate()
         self.as_of, self.as_of_message = parse_as_of(self.request.GET.get("as_of"), self.today)
-        measures = Measure.objects.published().for_list().prefetch_related(MILESTONES)
+        measures = Measure.objects.public().for_list().prefetch_related(MILESTONES)
         if self.as_of:
             measures = with_state_as_of(measures, self.as_of)
         else:
@@ -126,9 +126,9 @@ class MeasureProgressView(DetailView):
     context_object_name = "measure"
 
     def get_queryset(self):
-        reports = ProgressReport.objects.published().order_by("-reported_on", "-pk")
+        reports = ProgressReport.objects.public().order_by("-reported_on", "-pk")
         return with_current_state(
-            Measure.objects.published().select_related("area", "lead_unit")
+            Measure.objects.public().select_related("area", "lead_unit")
         ).prefetch_related(
             Prefetch("progress_reports", queryset=reports, to_attr="published_reports"),
             MILESTONES,
@@ -153,7 +153,7 @@ class PeriodListView(ListView):
     context_object_name = "periods"
 
     def get_queryset(self):
-        return ReportingPeriod.objects.published()
+        return ReportingPeriod.objects.public()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -168,7 +168,7 @@ class PeriodDetailView(DetailView):
     context_object_name = "period"
 
     def get_queryset(self):
-        return ReportingPeriod.objects.published()
+        return ReportingPeriod.objects.public()
 
     def get_context_data(self, **kwargs):
         report = period_report(self.object)

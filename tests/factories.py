@@ -2,7 +2,7 @@
 
 import factory
 
-from measures.content import PublicationState
+from core.content import PublicationState
 from measures.models import AreaOfAction, Measure, OrganisationalUnit, Theme
 from networks.models import EUProject, Network, Scope
 from partners.models import PartnerCity, Partnership, PartnershipKind

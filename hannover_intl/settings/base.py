@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "rest_framework",
     "drf_spectacular",
+    # The base every app builds on: content, languages, the workflow and the admin kit.
+    "core",
     "hannover_intl",
     "measures",
     "partners",

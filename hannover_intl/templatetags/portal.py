@@ -3,10 +3,9 @@
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, override
 
+from core.text import paragraphs as text_paragraphs
 from hannover_intl.widgets import is_plain_select, render_select
 
 register = template.Library()
@@ -41,29 +40,7 @@ def language_alternates(context) -> list[dict]:
 @register.filter(is_safe=True)
 def paragraphs(text: str, heading_level: int = 2) -> str:
     """Render plain text as paragraphs, with '- ' lines as lists and '## ' lines as headings."""
-    blocks = [block.strip() for block in (text or "").replace("\r\n", "\n").split("\n\n")]
-    html = []
-    for block in filter(None, blocks):
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
-        if len(lines) == 1 and lines[0].startswith("## "):
-            html.append(
-                format_html(
-                    '<h{0} class="kern-heading-medium">{1}</h{0}>', heading_level, lines[0][3:]
-                )
-            )
-            continue
-        items = [line[2:] for line in lines if line.startswith("- ")]
-        lead = [line for line in lines if not line.startswith("- ")]
-        if lead:
-            html.append(format_html("<p>{}</p>", " ".join(lead)))
-        if items:
-            html.append(
-                format_html(
-                    '<ul class="kern-list kern-list--bullet">{}</ul>',
-                    format_html_join("", "<li>{}</li>", ((item,) for item in items)),
-                )
-            )
-    return mark_safe("".join(html))
+    return text_paragraphs(text, heading_level)
 
 
 @register.filter

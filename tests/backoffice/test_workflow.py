@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
-from backoffice.models import WorkflowEvent
-from backoffice.workflow import allowed_states, content_transition
+from core.models import WorkflowEvent
+from core.workflow import allowed_states, content_transition
 from networks.models import Network
 from tests.adminforms import admin_form_data
 
@@ -88,7 +88,7 @@ def test_sending_back_without_a_comment_is_refused(office_user, own_measure):
 def test_office_archives_a_network_with_the_list_action_and_it_leaves_the_site(
     client, office_client
 ):
-    network = Network.objects.published().order_by("pk").first()
+    network = Network.objects.public().order_by("pk").first()
     url = network.get_absolute_url()
     response = office_client.post(
         list_url(Network), {"action": "archive", "_selected_action": [network.pk]}, follow=True

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext
 
-from measures.content import PublicationState
+from core.content import PublicationState
 from measures.models import AreaOfAction, Measure
 from tests.factories import AreaOfActionFactory, MeasureFactory
 
@@ -47,7 +47,7 @@ def test_area_shows_five_measures_and_links_to_all_of_them(
     client, crowded_area, language, measure_list
 ):
     html = client.get(AREA_LIST[language]).content.decode()
-    published = Measure.objects.published().filter(area=crowded_area).count()
+    published = Measure.objects.public().filter(area=crowded_area).count()
     assert published == 11
     entry = html.split('<article class="area-summary">')[1]
     assert entry.count("<li>") == 5

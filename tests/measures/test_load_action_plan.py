@@ -12,11 +12,11 @@ from measures.models import (
     CityDevelopmentGoal,
     Goal,
     Measure,
-    MeasureActivity,
     OrganisationalUnit,
+    SubItem,
 )
 from networks.models import EUProject, MembershipStatus, Network
-from partners.models import PartnerCity, Partnership, PartnershipKind, Stakeholder
+from partners.models import ExternalPartner, PartnerCity, Partnership, PartnershipKind
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +25,12 @@ ALL_MODELS = [
     CityDevelopmentGoal,
     AreaOfAction,
     Measure,
-    MeasureActivity,
+    SubItem,
     Benefit,
     OrganisationalUnit,
     PartnerCity,
     Partnership,
-    Stakeholder,
+    ExternalPartner,
     Network,
     EUProject,
 ]
@@ -91,11 +91,11 @@ def test_measures_have_german_and_english_titles_and_every_sub_item(plan):
     measure = Measure.objects.get(number="1.2")
     assert measure.title_en == "Active involvement in European/international networks"
     assert "Netzwerk" in measure.title_de
-    assert measure.activities.count() == 2
-    assert Measure.objects.get(number="2.2").activities.count() == 5
-    assert Measure.objects.get(number="4.1").activities.count() == 4
-    assert MeasureActivity.objects.filter(title_en="", title_de="").count() == 0
-    assert not MeasureActivity.objects.filter(title_en="").exists()
+    assert measure.sub_items.count() == 2
+    assert Measure.objects.get(number="2.2").sub_items.count() == 5
+    assert Measure.objects.get(number="4.1").sub_items.count() == 4
+    assert SubItem.objects.filter(title_en="", title_de="").count() == 0
+    assert not SubItem.objects.filter(title_en="").exists()
 
 
 def test_every_citizen_facing_text_exists_in_both_languages(plan):
@@ -152,7 +152,7 @@ def test_networks_projects_and_partners_of_the_plan(plan):
     # The seeds give no budgets, programmes or dates: they stay empty.
     assert not EUProject.objects.exclude(funding_programme="").exists()
     assert not EUProject.objects.filter(start__isnull=False).exists()
-    assert Stakeholder.objects.filter(name_de="Deutsche Messe AG").exists()
+    assert ExternalPartner.objects.filter(name_de="Deutsche Messe AG").exists()
     assert Benefit.objects.count() == 7
 
 
@@ -174,16 +174,16 @@ def test_load_keeps_what_an_editor_changed(plan):
     measure = Measure.objects.get(number="3.2")
     measure.title_en = "Edited by the office"
     measure.save()
-    measure.activities.first().delete()
+    measure.sub_items.first().delete()
     call_command("load_action_plan", verbosity=0)
     measure.refresh_from_db()
     assert measure.title_en == "Edited by the office"
-    assert measure.activities.count() == 1
+    assert measure.sub_items.count() == 1
 
 
 def test_load_fills_in_a_missing_measure(plan):
     # Sub-items are protected parts of their measure: remove them first, as a shell user must.
-    MeasureActivity.objects.filter(measure__number="4.3").delete()
+    SubItem.objects.filter(measure__number="4.3").delete()
     Measure.objects.filter(number="4.3").delete()
     call_command("load_action_plan", verbosity=0)
     with translation.override("en"):

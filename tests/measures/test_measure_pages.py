@@ -2,7 +2,7 @@
 
 import pytest
 
-from measures.content import PublicationState
+from core.content import PublicationState
 from measures.models import Measure, Status
 from partners.models import PartnerCity
 

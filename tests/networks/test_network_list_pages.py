@@ -30,7 +30,7 @@ def listed(html: str) -> list[str]:
 def many_networks(plan):
     """Add 40 published networks, half European, half international: 51 in all."""
     NetworkFactory.create_batch(40, scope=factory.Iterator(Scope))
-    assert Network.objects.published().count() == 51
+    assert Network.objects.public().count() == 51
 
 
 @pytest.mark.parametrize(
@@ -71,12 +71,12 @@ def test_every_network_is_on_exactly_one_page_under_its_scopes_heading(client, m
                 scope
             }
             seen += slugs
-    assert sorted(seen) == sorted(Network.objects.published().values_list("slug", flat=True))
+    assert sorted(seen) == sorted(Network.objects.public().values_list("slug", flat=True))
 
 
 def test_page_links_keep_the_filter(client, many_networks):
     html = client.get(page_url("network_list", "en") + "?scope=european").content.decode()
-    european = Network.objects.published().filter(scope=Scope.EUROPEAN).count()
+    european = Network.objects.public().filter(scope=Scope.EUROPEAN).count()
     assert european > 25
     assert f"Networks found: {european}" in html
     assert 'href="?scope=european&amp;page=2"' in html

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from measures.content import PublicationState
+from core.content import PublicationState
 from networks.models import MembershipStatus, Network, Scope
 from tests.factories import MeasureFactory, NetworkFactory, ThemeFactory
 from tests.networks.pages import page_url
@@ -67,7 +67,7 @@ def test_list_has_a_section_for_european_and_one_for_international_networks(clie
     international = html.index("International networks of cities")
     assert european < html.index("/climate-alliance/") < international < html.index("/iclei/")
     assert html.index("/eurocities/") < international < html.index("/mayors-for-peace/")
-    assert len(listed(response)) == Network.objects.published().count() == 11
+    assert len(listed(response)) == Network.objects.public().count() == 11
 
 
 def test_eurocities_is_shown_as_applying_and_others_as_members(client, plan):
@@ -272,7 +272,7 @@ def test_list_query_count_does_not_grow_with_the_networks(client, plan):
     for network in NetworkFactory.create_batch(30, scope=factory.Iterator(Scope)):
         network.themes.add(*themes, europe)
         network.measures.add(*plan[:2])
-    assert Network.objects.published().count() == 41
+    assert Network.objects.public().count() == 41
     assert [count_queries(client, address) for address in addresses] == before
 
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from measures.content import PublicationState
+from core.content import PublicationState
 from networks.models import EUProject
 from tests.factories import (
     EUProjectFactory,
@@ -370,7 +370,7 @@ def test_list_query_count_does_not_grow_with_the_projects(client, plan, today):
         project.themes.add(*themes)
         project.partner_cities.add(PartnerCityFactory())
         project.measures.add(*plan[:2])
-    assert EUProject.objects.published().count() == 37
+    assert EUProject.objects.public().count() == 37
     assert [count_queries(client, address) for address in addresses] == before
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from measures.content import PublicationState
+from core.content import PublicationState
 from measures.models import AreaOfAction, Goal, Measure, Status
 from networks.models import EUProject, Network
 from partners.models import PartnerCity
@@ -54,7 +54,7 @@ def content(plan):
         text_en="First partnership meetings took place.",
     )
     city = PartnerCity.objects.get(slug="hiroshima")
-    network = Network.objects.published().get(slug="eurocities")
+    network = Network.objects.public().get(slug="eurocities")
     project = EUProjectFactory(
         slug="open-project", acronym="OPEN", title_de="Offenes Projekt", title_en="Open project"
     )

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from hannover_intl.cache import is_cacheable_request
-from opendata.sitemaps import PortalSitemap
+from hannover_intl.sitemaps import PortalSitemap
 
 from .conftest import MARK
 

@@ -90,7 +90,7 @@ def test_geojson_is_a_feature_collection_with_longitude_first(client, content):
     data = json.loads(response.content)
     assert data["type"] == "FeatureCollection"
     assert "crs" not in data
-    published = PartnerCity.objects.published().count()
+    published = PartnerCity.objects.public().count()
     assert len(data["features"]) == published
     for feature in data["features"]:
         assert set(feature) == {"type", "id", "geometry", "properties"}

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from measures.content import PublicationState
+from core.content import PublicationState
 from measures.models import Measure, Theme
 from networks.models import EUProject
 from partners import worldmap
@@ -109,7 +109,7 @@ def test_map_has_one_marker_link_per_published_city_and_hannover_as_no_link(clie
     svg = world_map(html)
     links = [link.get("href") for link in svg.iter("a")]
     with translation.override("en"):
-        expected = {city.get_absolute_url() for city in PartnerCity.objects.published()}
+        expected = {city.get_absolute_url() for city in PartnerCity.objects.public()}
     assert len(links) == 25
     assert set(links) == expected
     assert svg.get("role") == "group"

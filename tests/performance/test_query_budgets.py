@@ -7,7 +7,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from benchmarks.pages import api_urls, page_urls
-from hannover_intl.scaled_data import scaled_data_generate
+from benchmarks.scaled_data import scaled_data_generate
 from measures.models import Measure
 
 # The mark also makes pytest-django create the test database when this module runs alone.

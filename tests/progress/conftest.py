@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from measures.content import PublicationState
+from core.content import PublicationState
 from measures.models import Measure
 from progress.models import Milestone, ReportingPeriod
 from progress.services import progress_report_create

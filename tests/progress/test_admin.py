@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.utils import translation
 
 from measures.models import Measure, Status
-from progress.admin import with_override_fields
 from progress.models import Milestone, ProgressReport, ReportingPeriod
 from tests.adminforms import admin_form_data
 
@@ -81,7 +80,9 @@ class TestStatusByHand:
         data.update(status=Status.ON_HOLD, status_override="on")
         response = admin_client.post(self.change_url(measure), data)
         assert response.status_code == 200
-        assert "Give the reason for setting the status by hand" in response.content.decode()
+        assert "Give the reason in German for setting the status by hand" in (
+            response.content.decode()
+        )
         measure.refresh_from_db()
         assert measure.status == Status.PLANNED and not measure.status_override
 
@@ -108,7 +109,10 @@ class TestStatusByHand:
     def test_ending_the_override_returns_to_the_reports(self, admin_client, measure, add_report):
         add_report(measure, "2024-03-01", Status.IN_PROGRESS, 30)
         Measure.objects.filter(pk=measure.pk).update(
-            status=Status.ON_HOLD, progress=30, status_override=True
+            status=Status.ON_HOLD,
+            progress=30,
+            status_override=True,
+            status_override_reason_de="Ausgesetzt.",
         )
         data = admin_form_data(admin_client.get(self.change_url(measure)))
         data.pop("status_override")
@@ -132,14 +136,16 @@ def test_milestone_reached_in_the_future_is_refused(admin_client, measure):
     assert not Milestone.objects.exists()
 
 
-def test_override_fields_survive_a_rearranged_measure_form():
-    fields = with_override_fields([(None, {"fields": ["status", "progress", "priority"]})])
-    assert fields[0][1]["fields"] == [
-        "status",
-        "progress",
-        "status_override",
-        "status_override_reason",
-        "priority",
-    ]
-    rearranged = with_override_fields([(None, {"fields": ["title"]})])
-    assert rearranged[-1][1]["fields"] == ["status_override", "status_override_reason"]
+def test_the_measure_admin_in_use_is_the_one_in_measures_admin_with_milestones(rf, superuser):
+    from django.contrib import admin
+
+    from measures.admin import MeasureAdmin
+    from progress.admin import MilestoneInline
+
+    used = admin.site._registry[Measure]
+    assert type(used) is MeasureAdmin
+    request = rf.get("/")
+    request.user = superuser
+    assert MilestoneInline in used.get_inlines(request, None)
+    fields = used.get_fieldsets(request, None)[1][1]["fields"]
+    assert fields[:3] == ["status", "progress", "status_override"]

@@ -35,7 +35,7 @@ def test_demo_data_is_marked_and_announced_on_every_page(client, plan):
     for model in (ProgressReport, Milestone, ReportingPeriod):
         assert model.objects.exists()
         assert not model.objects.filter(is_sample=False).exists()
-    assert ReportingPeriod.objects.published().count() == 2
+    assert ReportingPeriod.objects.public().count() == 2
     period = ReportingPeriod.objects.first()
     for url in [
         "/en/progress/",

@@ -22,7 +22,7 @@ def table_links(html: str) -> list[str]:
 def many_measures(plan):
     """Add 30 published measures to the plan's area 1: 43 in all."""
     MeasureFactory.create_batch(30, area=AreaOfAction.objects.get(number=1))
-    assert Measure.objects.published().count() == 43
+    assert Measure.objects.public().count() == 43
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_every_measure_is_in_the_table_on_exactly_one_page(client, many_measures
     second = table_links(client.get(OVERVIEW["en"] + "?page=2").content.decode())
     assert len(second) == 18
     assert sorted(first + second) == sorted(
-        Measure.objects.published().values_list("slug", flat=True)
+        Measure.objects.public().values_list("slug", flat=True)
     )
 
 

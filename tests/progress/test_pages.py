@@ -8,9 +8,9 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 from django.utils import translation
 
-from measures.content import PublicationState
+from core.content import PublicationState
 from measures.models import Measure, Status
-from progress.services import measure_override_status
+from measures.status import measure_override_status
 
 from .conftest import day
 

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from measures.content import PublicationState
+from core.content import PublicationState
 from measures.models import AreaOfAction, Measure, Status
 from progress.models import Milestone, ProgressReport
 from tests.factories import MeasureFactory

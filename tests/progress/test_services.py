@@ -7,16 +7,17 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from measures.content import PublicationState
+from core.content import PublicationState
 from measures.models import Measure, Status
+from measures.status import measure_clear_override, measure_override_status
 from progress.models import Milestone, ProgressReport
 from progress.services import (
     is_update_due,
-    measure_clear_override,
     measure_current_state,
-    measure_override_status,
     measure_state_as_of,
     progress_report_publish,
+    progress_report_save,
+    progress_reports_remove,
 )
 
 from .conftest import day
@@ -48,16 +49,16 @@ class TestStatusFollowsReports:
         add_report(measure, "2024-03-01", Status.IN_PREPARATION, 10)
         latest = add_report(measure, "2024-09-01", Status.IN_PROGRESS, 40)
         latest.publication_state = PublicationState.ARCHIVED
-        latest.save()
+        progress_report_save(report=latest)
         assert stored(measure) == (Status.IN_PREPARATION, 10)
-        ProgressReport.objects.filter(measure=measure).delete()
+        progress_reports_remove(reports=ProgressReport.objects.filter(measure=measure))
         assert stored(measure) == (Status.PLANNED, 0)
 
     def test_moving_a_report_to_another_measure_updates_both(self, plan, measure, add_report):
         other = Measure.objects.get(number="2.1")
         report = add_report(measure, "2024-03-01", Status.IN_PROGRESS, 30)
         report.measure = other
-        report.save()
+        progress_report_save(report=report)
         assert stored(measure) == (Status.PLANNED, 0)
         assert stored(other) == (Status.IN_PROGRESS, 30)
 
@@ -87,6 +88,16 @@ class TestOverride:
             measure_override_status(
                 measure=measure, status=Status.ON_HOLD, progress=20, reason_de="  "
             )
+        measure.refresh_from_db()
+        assert not measure.status_override
+
+    def test_the_database_refuses_an_override_without_a_german_reason(self, measure):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Measure.objects.filter(pk=measure.pk).update(
+                status_override=True, status_override_reason_en="Only in English"
+            )
+        measure.refresh_from_db()
+        assert not measure.status_override
 
     def test_override_wins_over_reports_until_cleared(self, measure, add_report):
         add_report(measure, "2024-03-01", Status.IN_PROGRESS, 30)

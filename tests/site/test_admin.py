@@ -59,7 +59,7 @@ def test_admin_measure_page_has_german_and_english_tabs(admin_client, plan):
     assert measure.title_de in html and measure.title_en in html
     assert "vendor/jquery-ui/jquery-ui.min.js" in html
     assert "googleapis" not in html
-    assert 'name="activities-0-title_de"' in html
+    assert 'name="sub_items-0-title_de"' in html
 
 
 def test_admin_search_finds_a_measure_by_its_english_title_in_the_german_admin(admin_client, plan):

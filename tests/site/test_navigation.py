@@ -88,7 +88,7 @@ def test_crawler_finds_no_broken_link_and_no_page_in_the_wrong_language(client, 
     # Every goal, area, measure, partner city, network and EU project is reachable by links.
     with translation.override(language):
         for model in [Goal, AreaOfAction, Measure, PartnerCity, Network, EUProject]:
-            for item in model.objects.published():
+            for item in model.objects.public():
                 assert item.get_absolute_url() in pages, item.get_absolute_url()
 
 

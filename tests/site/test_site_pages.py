@@ -4,8 +4,8 @@ import re
 
 import pytest
 
+from core.content import PublicationState
 from hannover_intl.models import SitePage
-from measures.content import PublicationState
 from measures.models import Measure
 from partners.models import PartnerCity
 

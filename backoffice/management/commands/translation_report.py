@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import capfirst
 
-from backoffice.translations import translation_report
+from backoffice.translation_report import translation_report
 
 
 class Command(BaseCommand):

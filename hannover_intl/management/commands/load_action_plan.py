@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
+from core.loading import ContentError, LoadReport
 from hannover_intl.services import site_pages_load
-from measures.loading import ContentError, LoadReport
 from measures.services import action_plan_load
 from networks.services import networks_load
 from partners.services import partner_cities_load

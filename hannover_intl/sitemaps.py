@@ -12,11 +12,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.urls import reverse
 
-from hannover_intl.models import SitePage
 from measures.models import AreaOfAction, Goal, Measure
 from networks.models import EUProject, Network
 from partners.models import PartnerCity
 from progress.models import ReportingPeriod
+
+from .models import SitePage
 
 # Pages without an object of their own, by URL name.
 LIST_PAGES = [
@@ -134,7 +135,7 @@ class ObjectSitemap(PortalSitemap):
 
 def published(model, *order):
     """Return a function giving the published rows of `model` in a stable order."""
-    return lambda: model.objects.published().order_by(*order or ["pk"])
+    return lambda: model.objects.public().order_by(*order or ["pk"])
 
 
 def objects(model, *order, url_name: str = ""):

@@ -1,4 +1,4 @@
-"""What every content admin of the back office shares: roles, workflow, history, translations."""
+"""What every content admin shares: scope by role, workflow, history, translation tabs, status."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -9,11 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from measures.content import PublicationState
-from measures.models import Measure
-
-from .access import department_measures_q, is_department_editor, is_office
-from .translations import MISSING_LABELS, missing_languages, missing_translation_q
+from .access import is_office, is_unit_scoped
+from .content import PublicationState
+from .translation_status import MISSING_LABELS, missing_languages, missing_translation_q
 from .workflow import (
     ARCHIVED,
     DRAFT,
@@ -22,6 +20,7 @@ from .workflow import (
     allowed_states,
     content_transition,
     has_publication_state,
+    publication_changed,
     transition_problem,
     workflow_event_record,
     workflow_events_for,
@@ -60,24 +59,27 @@ class TranslationStatusMixin:
         return ", ".join(str(MISSING_LABELS.get(code, code)) for code in missing)
 
 
-class DepartmentScopeMixin:
-    """Limit a department editor to the measures of their unit and what belongs to them."""
+def editable_rows(model, user):
+    """Return the rows of `model` the user may open, by the model's own scope rule."""
+    manager = model._default_manager
+    editable_by = getattr(manager, "editable_by", None)
+    return editable_by(user) if editable_by else manager.all()
 
-    # The path from this admin's model to the measure it belongs to ("" for measures).
-    measure_path = None
+
+class DepartmentScopeMixin:
+    """Limit a department editor to what their unit owns, by each model's `editable_by` rule."""
+
     # Fields only the International Affairs Office decides, read-only for a department editor.
     office_only_fields = ()
 
     def _scoped(self, request) -> bool:
-        return self.measure_path is not None and is_department_editor(request.user)
+        return is_unit_scoped(request.user)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if not self._scoped(request):
             return queryset
-        measures = Measure.objects.filter(department_measures_q(request.user)).values("pk")
-        lookup = f"{self.measure_path}__in" if self.measure_path else "pk__in"
-        return queryset.filter(**{lookup: measures})
+        return queryset.filter(pk__in=editable_rows(self.model, request.user).values("pk"))
 
     def _outside_scope(self, request, obj) -> bool:
         if obj is None or not self._scoped(request):
@@ -115,8 +117,9 @@ class DepartmentScopeMixin:
         return fields
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.related_model is Measure and self._scoped(request):
-            kwargs["queryset"] = Measure.objects.filter(department_measures_q(request.user))
+        related = db_field.related_model
+        if self._scoped(request) and hasattr(related._default_manager, "editable_by"):
+            kwargs["queryset"] = related._default_manager.editable_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -233,6 +236,7 @@ class WorkflowAdminMixin:
             workflow_event_record(
                 obj=obj, from_state=from_state, user=request.user, comment=comment
             )
+            publication_changed(obj)
 
     @admin.display(description=_("workflow log"))
     def workflow_log(self, obj):

@@ -1,29 +1,23 @@
 """Find content whose text exists in one language but not in the other."""
 
-from dataclasses import dataclass, field
-
-from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from .i18n import language_codes
+
 # The admin's column and filter and the report page say it the same way.
 MISSING_LABELS = {"de": _("German missing"), "en": _("English missing")}
 
-# Only our own content; third-party apps register nothing with modeltranslation.
-CONTENT_APPS = {"hannover_intl", "measures", "partners", "networks", "progress"}
-
-
 def content_languages() -> list[str]:
     """Return the language codes every text should exist in."""
-    return [code for code, _name in settings.LANGUAGES]
+    return language_codes()
 
 
 def translated_models() -> list:
     """Return the models of ours with translated fields, in a stable order."""
     models = [model for model in translator.get_registered_models() if not model._meta.abstract]
-    models = [model for model in models if model._meta.app_label in CONTENT_APPS]
     return sorted(models, key=lambda model: (model._meta.app_label, model._meta.model_name))
 
 
@@ -64,34 +58,3 @@ def missing_languages(obj) -> list[str]:
                 missing.append(language)
                 break
     return missing
-
-
-@dataclass
-class MissingTranslations:
-    """The rows of one model that lack a text in one language."""
-
-    model: type
-    language: str
-    objects: list = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        """Return how many rows lack the language."""
-        return len(self.objects)
-
-
-def translation_report(rows_of=None) -> list[MissingTranslations]:
-    """Return, per model and language, the rows whose translation is missing.
-
-    `rows_of(model)` may narrow each model's rows (to what a user may see); None skips the model.
-    """
-    report = []
-    for model in translated_models():
-        base = rows_of(model) if rows_of else model._default_manager.all()
-        if base is None:
-            continue
-        for language in content_languages():
-            rows = list(base.filter(missing_translation_q(model, language)))
-            if rows:
-                report.append(MissingTranslations(model=model, language=language, objects=rows))
-    return report

@@ -1,13 +1,12 @@
-"""The publishing workflow: draft → in review → published (→ archived), and who may move it."""
+"""The publishing workflow: draft → in review → published (→ archived), who may move it, the log."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from measures.content import PublicationState
-
-from .access import is_department_editor, is_office
+from .access import is_office, is_unit_scoped
+from .content import PublicationState
 from .models import WorkflowEvent
 
 DRAFT = PublicationState.DRAFT
@@ -35,7 +34,7 @@ def allowed_states(user, current: str) -> list[str]:
     """Return the states the user may move content to from `current`, in workflow order."""
     if is_office(user):
         targets = OFFICE_TRANSITIONS.get(current, set())
-    elif is_department_editor(user):
+    elif is_unit_scoped(user):
         targets = EDITOR_TRANSITIONS.get(current, set())
     else:
         targets = set()
@@ -68,6 +67,13 @@ def workflow_event_record(*, obj, from_state: str, user, comment: str = "") -> W
     )
 
 
+def publication_changed(obj) -> None:
+    """Let `obj` bring in step what follows its publication (a report sets its measure's state)."""
+    hook = getattr(obj, "after_publication_change", None)
+    if hook is not None:
+        hook()
+
+
 @transaction.atomic
 def content_transition(*, obj, target: str, user, comment: str = "") -> WorkflowEvent | None:
     """Move `obj` to the `target` state if the user may, keeping history and the log."""
@@ -84,6 +90,7 @@ def content_transition(*, obj, target: str, user, comment: str = "") -> Workflow
     obj._history_user = user
     obj._change_reason = comment or PublicationState(target).label
     obj.save()
+    publication_changed(obj)
     return workflow_event_record(obj=obj, from_state=current, user=user, comment=comment)
 
 

@@ -16,24 +16,23 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from measures.content import PublicationState
+from core.content import PublicationState
+from core.text import fold
+from hannover_intl.cache import content_changes_deferred
 from measures.models import (
     AreaExample,
     AreaOfAction,
     Goal,
     Measure,
-    MeasureActivity,
     OrganisationalUnit,
     Priority,
     Status,
+    SubItem,
     Theme,
 )
-from measures.text import fold
 from networks.models import EUProject, MembershipStatus, Network, Scope
 from partners.models import PartnerCity, Partnership, PartnershipKind
 from progress.models import Milestone, ProgressReport, ReportingPeriod
-
-from .cache import content_changes_deferred
 
 SLUG_PREFIX = "synthetic-"
 MARK = {"de": "[Synthetisch]", "en": "[Synthetic]"}
@@ -212,9 +211,9 @@ def build_unit(unit: int, ctx: Context) -> None:
         [(m.pk, ctx.units[(i + 1) % len(ctx.units)]) for i, m in enumerate(measures)],
     )
     create(
-        MeasureActivity,
+        SubItem,
         [
-            MeasureActivity(
+            SubItem(
                 measure=m,
                 position=p,
                 status=Status.IN_PROGRESS,
@@ -424,14 +423,13 @@ def scaled_data_remove() -> dict[str, int]:
     measures = Measure.objects.filter(**synthetic)
     removed = {}
     with content_changes_deferred(), transaction.atomic():
-        # The measures go too, so their status need not follow the remaining reports: the
-        # reports are deleted without the signals that would sync it, row by row.
+        # The measures go too, so their status need not follow the remaining reports.
         reports = ProgressReport.objects.filter(measure__in=measures)
-        removed["progress reports"] = reports._raw_delete(reports.db)
+        removed["progress reports"] = reports.delete()[1].get(ProgressReport._meta.label, 0)
         Partnership.objects.filter(city__slug__startswith=SLUG_PREFIX).delete()
         for kind, rows in [
             ("milestones", Milestone.objects.filter(measure__in=measures)),
-            ("sub-items", MeasureActivity.objects.filter(measure__in=measures)),
+            ("sub-items", SubItem.objects.filter(measure__in=measures)),
             ("EU projects", EUProject.objects.filter(**synthetic)),
             ("networks", Network.objects.filter(**synthetic)),
             ("partner cities", PartnerCity.objects.filter(**synthetic)),
@@ -445,3 +443,37 @@ def scaled_data_remove() -> dict[str, int]:
         ]:
             removed[kind] = rows.delete()[1].get(rows.model._meta.label, 0)
     return removed
+
+
+def main(argv=None) -> int:
+    """Add or remove synthetic content from the command line; for load tests, never production."""
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(
+        description="Add N times the plan's volume of synthetic, published content in German "
+        "and English (marked [Synthetisch]/[Synthetic], slugs starting with synthetic-)."
+    )
+    parser.add_argument("--scale", type=int, default=1, help="How many times the plan.")
+    parser.add_argument("--remove", action="store_true", help="Remove it all instead.")
+    args = parser.parse_args(argv)
+    if args.scale < 1:
+        parser.error("--scale must be 1 or more.")
+    started = time.monotonic()
+    counts = scaled_data_remove() if args.remove else scaled_data_generate(scale=args.scale)
+    for kind, count in sorted(counts.items()):
+        print(f"  {count:>6} {kind}")
+    verb = "Removed" if args.remove else "Added"
+    print(f"{verb} synthetic content in {time.monotonic() - started:.1f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    import os
+    import sys
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hannover_intl.settings")
+    django.setup()
+    sys.exit(main())

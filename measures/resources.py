@@ -1,0 +1,57 @@
+"""Spreadsheet columns for importing and exporting measures and sub-items, both languages each."""
+
+from import_export import fields
+from import_export.widgets import ForeignKeyWidget
+
+from core.spreadsheets import ContentResource, localized
+
+from .models import AreaOfAction, Measure, OrganisationalUnit, SubItem
+
+
+def unit_field() -> fields.Field:
+    """Return a column naming the lead unit by its slug."""
+    return fields.Field(
+        attribute="lead_unit",
+        column_name="lead_unit",
+        widget=ForeignKeyWidget(OrganisationalUnit, field="slug"),
+    )
+
+
+def measure_field() -> fields.Field:
+    """Return a column naming the measure by its number, such as 1.2."""
+    return fields.Field(
+        attribute="measure",
+        column_name="measure",
+        widget=ForeignKeyWidget(Measure, field="number"),
+    )
+
+
+class MeasureResource(ContentResource):
+    area = fields.Field(
+        attribute="area", column_name="area", widget=ForeignKeyWidget(AreaOfAction, field="number")
+    )
+    lead_unit = unit_field()
+
+    class Meta(ContentResource.Meta):
+        model = Measure
+        import_id_fields = ("number",)
+        fields = (
+            "number",
+            "slug",
+            "area",
+            *localized("title", "summary", "description"),
+            "planned_start",
+            "planned_end",
+            "priority",
+            "lead_unit",
+            "publication_state",
+        )
+
+
+class SubItemResource(ContentResource):
+    measure = measure_field()
+
+    class Meta(ContentResource.Meta):
+        model = SubItem
+        import_id_fields = ("measure", "position")
+        fields = ("measure", "position", *localized("title"), "status")

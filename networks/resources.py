@@ -1,0 +1,25 @@
+"""Spreadsheet columns for importing and exporting EU projects, both languages each."""
+
+from core.spreadsheets import ContentResource, localized
+from measures.resources import unit_field
+
+from .models import EUProject
+
+
+class EUProjectResource(ContentResource):
+    lead_unit = unit_field()
+
+    class Meta(ContentResource.Meta):
+        model = EUProject
+        import_id_fields = ("slug",)
+        fields = (
+            "slug",
+            "acronym",
+            *localized("title", "aim"),
+            "funding_programme",
+            "start",
+            "end",
+            "lead_unit",
+            "website",
+            "publication_state",
+        )
