@@ -90,12 +90,6 @@ class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "lang": getattr(self, "language", None)}
 
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        # Open data for scripts on any site; the API uses no cookies, so nothing else is shared.
-        response["Access-Control-Allow-Origin"] = "*"
-        return response
-
 
 class GoalViewSet(OpenDataViewSet):
     """List and show the plan's overarching goals."""

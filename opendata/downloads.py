@@ -36,8 +36,6 @@ def file_response(content: str, content_type: str, name: str) -> HttpResponse:
     """Return `content` in UTF-8 as a file to save under `name`."""
     response = HttpResponse(content.encode("utf-8"), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    # Anyone may use the data, including scripts on other sites.
-    response["Access-Control-Allow-Origin"] = "*"
     return response
 
 

@@ -47,9 +47,7 @@ def catalog(request):
 
 
 def _catalogue_response(content: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content.encode("utf-8"), content_type=content_type)
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return HttpResponse(content.encode("utf-8"), content_type=content_type)
 
 
 def catalog_turtle(request):

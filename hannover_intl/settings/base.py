@@ -50,8 +50,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "rest_framework",
     "drf_spectacular",
-    # django-csp's checks for its settings.
+    # django-csp's and django-cors-headers' checks for their settings.
     "csp",
+    "corsheaders",
     # The base every app builds on: content, languages, the workflow and the admin kit.
     "core",
     "hannover_intl",
@@ -69,6 +70,8 @@ MIDDLEWARE = [
     # Content-Security-Policy and Permissions-Policy, on static files too, hence before WhiteNoise.
     "hannover_intl.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Before WhiteNoise and the page cache, so that it answers preflights and every cached reply.
+    "opendata.cors.OpenDataCorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After the security headers and static files, before sessions: a cached page for an
     # anonymous visitor is served without touching sessions, users or the database, and the
@@ -273,6 +276,12 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
 }
+# Scripts on any site may read the API and the downloads (no cookies, so nothing else is shared);
+# they only read, with the headers every browser may send anyway.
+CORS_URLS_REGEX = r"^/(api|data)/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ()
 SPECTACULAR_SETTINGS = {
     "TITLE": "Hannover – International City: open data API",
     "DESCRIPTION": (
