@@ -46,7 +46,8 @@ CITIES_PER_UNIT = 25
 NETWORKS_PER_UNIT = 11
 PROJECTS_PER_UNIT = 7
 HALF_YEARS = 10
-PUBLISHED = PublicationState.PUBLISHED
+# Synthetic rows are created published, as if the office had released them.
+PUBLISHED = {"publication_state": PublicationState.PUBLISHED}
 D = datetime.timedelta
 
 # A measure's course over its reports: (status, progress); the last step may complete it.
@@ -138,7 +139,7 @@ def build_unit(unit: int, ctx: Context) -> None:
         [
             AreaOfAction(
                 number=AREA_BASE + unit * AREAS_PER_UNIT + k + 1,
-                publication_state=PUBLISHED,
+                **PUBLISHED,
                 **translated("title", f"Handlungsfeld {unit}-{k + 1}", f"Area {unit}-{k + 1}"),
                 **translated("short_title", f"Feld {unit}-{k + 1}", f"Area {unit}-{k + 1}"),
                 **translated(
@@ -175,7 +176,7 @@ def build_unit(unit: int, ctx: Context) -> None:
                 slug=f"{SLUG_PREFIX}{area.number}-{position}",
                 area=area,
                 position=position,
-                publication_state=PUBLISHED,
+                **PUBLISHED,
                 lead_unit_id=ctx.units[j % len(ctx.units)],
                 status=status,
                 progress=progress,
@@ -231,7 +232,7 @@ def build_unit(unit: int, ctx: Context) -> None:
                 reported_on=day,
                 status=status,
                 progress=progress,
-                publication_state=PUBLISHED,
+                **PUBLISHED,
                 is_sample=True,
                 **translated(
                     "text",
@@ -282,7 +283,7 @@ def build_partners(unit: int, ctx: Context, measures: list[Measure]) -> None:
                 country=COUNTRIES[n % len(COUNTRIES)],
                 latitude=round(-50 + (n * 7.31) % 110, 5),
                 longitude=round(-170 + (n * 13.7) % 340, 5),
-                publication_state=PUBLISHED,
+                **PUBLISHED,
                 search_names=" ".join(sorted({fold(names["name_de"]), fold(names["name_en"])})),
                 **names,
                 **translated("description", "Erfundene Partnerstadt.", "Invented partner city."),
@@ -321,7 +322,7 @@ def build_partners(unit: int, ctx: Context, measures: list[Measure]) -> None:
                 scope=scopes[k % len(scopes)],
                 membership_status=standings[k % len(standings)],
                 since=1990 + k,
-                publication_state=PUBLISHED,
+                **PUBLISHED,
                 **translated("name", f"Netzwerk {unit}-{k}", f"Network {unit}-{k}"),
                 **translated("description", "Erfundenes Netzwerk.", "Invented network."),
             )
@@ -341,7 +342,7 @@ def build_partners(unit: int, ctx: Context, measures: list[Measure]) -> None:
                 end=ctx.today + D(days=(300, -100, 700)[k % 3]),
                 funding_programme="Interreg Europe",
                 lead_unit_id=ctx.units[k % len(ctx.units)],
-                publication_state=PUBLISHED,
+                **PUBLISHED,
                 **translated("title", f"Projekt {unit}-{k}", f"Project {unit}-{k}"),
                 **translated("aim", "Erfundenes Projektziel.", "Invented project aim."),
             )
@@ -381,7 +382,7 @@ def build_periods(ctx: Context) -> None:
                 ends_on=end,
                 council_document=f"SYNTH-{half}/{end.year}",
                 decided_on=decided if decided <= ctx.today else None,
-                publication_state=PUBLISHED,
+                **PUBLISHED,
                 is_sample=True,
                 **translated(
                     "title",

@@ -31,6 +31,19 @@ def public_q(model, prefix: str = "") -> Q:
     return query
 
 
+def public_q_through(model, path: str) -> Q:
+    """Return the filter on `model` for rows whose related rows along `path` are public.
+
+    For example `public_q_through(Measure, "partnerships")` keeps the measures linked to a
+    public partnership (published, of a published city). Use it in a single `filter()` call
+    together with the other conditions on the same relation, so that they apply to one row.
+    """
+    target = model
+    for name in path.split("__"):
+        target = target._meta.get_field(name).related_model
+    return public_q(target, f"{path}__")
+
+
 def is_public(obj) -> bool:
     """Return whether the public may see `obj`, its parents included, without a query."""
     if getattr(obj, "publication_state", PublicationState.PUBLISHED) != PublicationState.PUBLISHED:

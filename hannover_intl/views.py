@@ -27,9 +27,7 @@ OFFICE_SLUG = "international-affairs-office"
 
 def key_figures() -> dict:
     """Return the counts the home page shows, from published content only."""
-    partnerships = Partnership.objects.filter(
-        city__publication_state="published", ended_on__isnull=True
-    ).aggregate(
+    partnerships = Partnership.objects.public().filter(ended_on__isnull=True).aggregate(
         twin_cities=Count("city", filter=Q(kind=PartnershipKind.TWIN_CITY), distinct=True),
         cooperation_cities=Count(
             "city", filter=Q(kind=PartnershipKind.COOPERATION_CITY), distinct=True
@@ -70,7 +68,6 @@ def latest_published_reports(count: int = 5) -> list:
     """Return the newest published progress reports on published measures."""
     return list(
         ProgressReport.objects.public()
-        .filter(measure__publication_state="published")
         .select_related("measure")
         .order_by("-reported_on", "-pk")[:count]
     )

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.content import public_q_through
 from core.i18n import q_any_language, translated_order
 from core.text import fold
 
@@ -16,10 +17,7 @@ def linked_city_choices():
     english = (get_language() or "de").startswith("en")
     rows = (
         Measure.objects.public()
-        .filter(
-            partnerships__publication_state="published",
-            partnerships__city__publication_state="published",
-        )
+        .filter(public_q_through(Measure, "partnerships"))
         .values_list(
             "partnerships__city__slug", "partnerships__city__name_de", "partnerships__city__name_en"
         )

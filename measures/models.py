@@ -246,7 +246,11 @@ class MeasureQuerySet(PublishableQuerySet):
     def for_detail(self):
         """Return measures with everything their own page shows."""
         return self.select_related("area", "lead_unit").prefetch_related(
-            "sub_items", "goals", "themes", "contributing_units"
+            "sub_items",
+            # A goal that is not public is left out of a public page, as everywhere.
+            models.Prefetch("goals", queryset=Goal.objects.public()),
+            "themes",
+            "contributing_units",
         )
 
 

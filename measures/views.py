@@ -1,9 +1,9 @@
 """Public pages of the plan."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.views.generic import DetailView, ListView
 
-from core.content import PublicationState
+from core.content import public_q_through
 from core.filtering import ForgivingFilterMixin
 from core.preview import PreviewMixin
 
@@ -50,7 +50,7 @@ class AreaListView(ListView):
 
     def get_queryset(self):
         self.ignored_filters = []
-        published = Q(measures__publication_state=PublicationState.PUBLISHED)
+        published = public_q_through(AreaOfAction, "measures")
         first_measures = Measure.objects.public().order_by("position", "pk")
         return (
             AreaOfAction.objects.public()
@@ -81,7 +81,7 @@ class AreaDetailView(PreviewMixin, DetailView):
         return (
             AreaOfAction.objects.visible_to(self.request.user)
             .with_published_measures()
-            .prefetch_related("examples", "goals")
+            .prefetch_related("examples", Prefetch("goals", queryset=Goal.objects.public()))
         )
 
 
@@ -109,7 +109,7 @@ class MeasureDetailView(PreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         measure = self.object
-        cities = {p.city for p in measure.partnerships.all() if p.city.is_published}
+        cities = {p.city for p in measure.partnerships.all() if p.is_published}
         return super().get_context_data(
             partner_cities=sorted(cities, key=lambda city: city.name),
             networks=[n for n in measure.networks.all() if n.is_published],

@@ -6,14 +6,11 @@ come in one prefetch query each, and only published related rows are kept.
 
 from django.db.models import Prefetch
 
-from core.content import PublicationState
 from measures.models import AreaOfAction, Goal, Measure, OrganisationalUnit, SubItem, Theme
 from networks.models import EUProject, Network
 from partners.filters import default_order
 from partners.models import PartnerCity, Partnership
 from progress.models import ProgressReport
-
-PUBLISHED = PublicationState.PUBLISHED
 
 
 def _published(attribute: str, queryset, to_attr: str) -> Prefetch:
@@ -72,7 +69,7 @@ def measures():
             Prefetch("sub_items", queryset=SubItem.objects.order_by("position")),
             _published(
                 "partnerships",
-                Partnership.objects.filter(city__publication_state=PUBLISHED)
+                Partnership.objects.public()
                 .select_related("city")
                 .order_by("city__slug"),
                 "public_partnerships",
@@ -89,7 +86,6 @@ def progress_reports():
     """Return the published progress reports of published measures, newest first."""
     return (
         ProgressReport.objects.public()
-        .filter(measure__publication_state=PUBLISHED)
         .select_related("measure")
         .order_by("-reported_on", "-pk")
     )
@@ -97,7 +93,8 @@ def progress_reports():
 
 def _partnerships():
     return (
-        Partnership.objects.select_related("coordinating_unit")
+        Partnership.objects.public()
+        .select_related("coordinating_unit")
         .prefetch_related(_themes())
         .order_by("since", "pk")
     )
@@ -116,7 +113,7 @@ def partner_cities():
 def partnerships():
     """Return the partnerships of published cities with their themes and published measures."""
     return (
-        Partnership.objects.filter(city__publication_state=PUBLISHED)
+        Partnership.objects.public()
         .select_related("city", "coordinating_unit")
         .prefetch_related(_themes(), _measure_numbers())
         .order_by("city__slug", "since", "pk")

@@ -14,7 +14,7 @@ from django.db.models import (
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from core.content import PublicationState
+from core.content import public_q_through
 from core.i18n import translated_order
 from core.text import fold
 from measures.models import Theme
@@ -104,9 +104,7 @@ class PartnerCityFilter(django_filters.FilterSet):
         label=_("Theme"),
         field_name="partnerships__themes",
         to_field_name="slug",
-        queryset=Theme.objects.filter(
-            partnerships__city__publication_state=PublicationState.PUBLISHED
-        ).distinct(),
+        queryset=Theme.objects.filter(public_q_through(Theme, "partnerships")).distinct(),
         empty_label=_("All themes"),
         distinct=True,
         widget=KernSelect(),

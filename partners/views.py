@@ -1,10 +1,11 @@
 """Public pages of partner cities."""
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import QueryDict
 from django.views.generic import DetailView, ListView
 
+from core.content import public_q_through
 from core.filtering import ForgivingFilterMixin
 from core.preview import PreviewMixin
 from core.text import fold
@@ -119,7 +120,7 @@ class CityDetailView(PreviewMixin, DetailView):
         marker = worldmap.city_markers([city], size=size)[0]
         return super().get_context_data(
             measures=Measure.objects.public()
-            .filter(partnerships__city=city, partnerships__publication_state="published")
+            .filter(Q(partnerships__city=city) & public_q_through(Measure, "partnerships"))
             .distinct()
             .order_by("area__number", "position"),
             eu_projects=city.eu_projects.public(),

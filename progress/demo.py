@@ -105,9 +105,9 @@ def demo_progress_load(*, today: datetime.date) -> dict[str, int]:
             ends_on=end,
             council_document=f"BEISPIEL-{number:04d}/{end.year + 1}",
             decided_on=decided_on if decided_on <= today else None,
-            publication_state=PublicationState.PUBLISHED,
             is_sample=True,
         )
+        period.publication_state = PublicationState.PUBLISHED
         period.full_clean()
         period.save()
         created["periods"] += 1

@@ -191,8 +191,8 @@ def progress_report_create(
         text_en=text_en,
         author=author,
         is_sample=is_sample,
-        publication_state=PublicationState.PUBLISHED if publish else PublicationState.DRAFT,
     )
+    report.publication_state = PublicationState.PUBLISHED if publish else PublicationState.DRAFT
     return progress_report_save(report=report)
 
 
