@@ -6,15 +6,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test setup install npm fonts messages browser migrate load lint check bench clean
+.PHONY: run test setup install npm fonts worldmap messages browser migrate load lint check bench clean
 
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install npm fonts messages browser
+test: install npm fonts worldmap messages browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-setup: install npm fonts messages migrate load
+setup: install npm fonts worldmap messages migrate load
 
 install: $(STAMP)
 
@@ -38,6 +38,16 @@ fonts: $(FONTS_STAMP)
 
 $(FONTS_STAMP): $(STAMP) node_modules/.package-lock.json static/css/fonts.css hannover_intl/management/commands/build_fonts.py
 	$(PY) manage.py build_fonts
+	touch $@
+
+# The world map's land outlines, decoded and projected from world-atlas once instead of at every
+# process start; rebuilt only when the data, the projection or the command change.
+WORLDMAP_STAMP := build/worldmap/.stamp
+
+worldmap: $(WORLDMAP_STAMP)
+
+$(WORLDMAP_STAMP): $(STAMP) node_modules/.package-lock.json partners/worldmap.py partners/management/commands/build_worldmap.py
+	$(PY) manage.py build_worldmap
 	touch $@
 
 # Compiled catalogues are built from the .po files, never committed.
@@ -64,7 +74,7 @@ check: install messages
 	$(PY) manage.py check
 
 # Load benchmark at a hundred times the plan on PostgreSQL; writes benchmarks/results.md.
-bench: install npm fonts messages
+bench: install npm fonts worldmap messages
 	$(PY) benchmarks/run.py
 
 clean:

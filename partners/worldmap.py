@@ -1,11 +1,15 @@
-"""A world map drawn on the server as SVG from Natural Earth land outlines (npm `world-atlas`)."""
+"""A world map drawn on the server as SVG from Natural Earth land outlines (npm `world-atlas`).
 
-import json
+The outlines are decoded and projected once, at set-up, by `manage.py build_worldmap`.
+"""
+
 from dataclasses import dataclass
 from functools import lru_cache
 from math import cos, pi, sin
+from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 from .models import PartnershipKind
 
@@ -33,80 +37,16 @@ def project(latitude, longitude) -> tuple[float, float]:
     )
 
 
-def _decode_arcs(topology: dict) -> list[list[tuple[int, int]]]:
-    """Return the topology's arcs as absolute map coordinates in tenths of a unit."""
-    (scale_x, scale_y), (shift_x, shift_y) = (
-        topology["transform"]["scale"],
-        topology["transform"]["translate"],
-    )
-    arcs = []
-    for quantized in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in quantized:
-            x, y = x + dx, y + dy
-            longitude, latitude = x * scale_x + shift_x, y * scale_y + shift_y
-            # Tenths as integers, so that relative steps add up exactly to the rounded points.
-            points.append(
-                (round((longitude + 180) * SCALE * 10), round((90 - latitude) * SCALE * 10))
-            )
-        arcs.append(points)
-    return arcs
-
-
-def _ring(arcs, indexes) -> list[tuple[int, int]]:
-    """Return the points of a ring joined from arcs; a negative index ~i is arc i reversed."""
-    points = []
-    for index in indexes:
-        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
-        points.extend(arc[1:] if points else arc)
-    return points
-
-
-def _tenths(value: int) -> str:
-    """Return tenths of a unit as the shortest decimal, such as '-.5', '12' or '3.4'."""
-    sign, value = ("-" if value < 0 else ""), abs(value)
-    whole, tenth = divmod(value, 10)
-    if not tenth:
-        return f"{sign}{whole}"
-    return f"{sign}{whole or ''}.{tenth}"
-
-
-def _join(numbers: list[str]) -> str:
-    """Return numbers as compact path data: a minus sign or a second point needs no space."""
-    parts = []
-    for number in numbers:
-        if parts and not (number.startswith("-") or (number.startswith(".") and "." in parts[-1])):
-            parts.append(" ")
-        parts.append(number)
-    return "".join(parts)
-
-
 @lru_cache(maxsize=1)
 def land_path() -> str:
-    """Return the SVG path data of the land outlines, built once per process."""
-    path = settings.NODE_MODULES_DIR / "world-atlas" / "land-110m.json"
-    topology = json.loads(path.read_text(encoding="utf-8"))
-    arcs = _decode_arcs(topology)
-    bottom = HEIGHT * 10
-    commands = []
-    for geometry in topology["objects"]["land"]["geometries"]:
-        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-        for polygon in polygons:
-            rings = [_ring(arcs, ring) for ring in polygon]
-            if min(y for _x, y in rings[0]) >= bottom:
-                continue  # Antarctica and the islands around it
-            for ring in rings:
-                points = [point for i, point in enumerate(ring) if i == 0 or point != ring[i - 1]]
-                if len(points) < 3:
-                    continue
-                (x, y), steps = points[0], []
-                for next_x, next_y in points[1:]:
-                    steps += [_tenths(next_x - x), _tenths(next_y - y)]
-                    x, y = next_x, next_y
-                start = _join([_tenths(points[0][0]), _tenths(points[0][1])])
-                commands.append(f"M{start}l{_join(steps)}z")
-    return "".join(commands)
+    """Return the SVG path data of the land outlines, read once per process from the build."""
+    path = Path(settings.WORLD_MAP_LAND_FILE)
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ImproperlyConfigured(
+            f"{path} is missing: run `manage.py build_worldmap` (part of `make setup`) first."
+        ) from None
 
 
 def marker_path(kind: str, x: float, y: float, size: float = 5) -> str:

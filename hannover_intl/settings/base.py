@@ -243,6 +243,9 @@ STATICFILES_DIRS += [
 FONTS_BUILD_DIR = BASE_DIR / "build" / "fonts"
 if FONTS_BUILD_DIR.is_dir():
     STATICFILES_DIRS += [("fonts", FONTS_BUILD_DIR)]
+# The world map's land outlines as SVG path data, written at set-up by `manage.py build_worldmap`
+# (never committed) from the npm package world-atlas.
+WORLD_MAP_LAND_FILE = BASE_DIR / "build" / "worldmap" / "land-110m.path"
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Empty keeps the partner map entirely on our own server; a tile URL adds an interactive map.
