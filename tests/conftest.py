@@ -22,6 +22,25 @@ def plan(db):
 
 
 @pytest.fixture
+def rows_of_every_model(plan):
+    """Give the models the plan leaves empty a row each, so that every admin page has one."""
+    from tests.factories import (
+        MilestoneFactory,
+        ProgressReportFactory,
+        ReportingPeriodFactory,
+        WorkflowEventFactory,
+    )
+
+    measure = plan.get(number="1.1")
+    return [
+        ProgressReportFactory(measure=measure),
+        MilestoneFactory(measure=measure),
+        ReportingPeriodFactory(),
+        WorkflowEventFactory(content_object=measure),
+    ]
+
+
+@pytest.fixture
 def superuser(db, django_user_model):
     """Return a superuser of the International Affairs Office."""
     return django_user_model.objects.create_superuser("office", "office@example.org", "pw")

@@ -6,6 +6,7 @@ from django.db.models import ProtectedError
 from measures.models import Measure, OrganisationalUnit
 from partners.models import PartnerCity
 from tests.adminforms import admin_form_data
+from tests.markup import parse
 
 from .test_roles import change_url
 
@@ -31,10 +32,18 @@ def test_history_keeps_both_languages_and_who_changed_what(office_client, own_me
     assert (versions[-1].title_de, versions[-1].title_en) == ("Neuer Titel", "New title")
     assert versions[-1].history_user.username == "office-editor"
 
-    for language in ("de", "en"):
-        page = office_client.get(history_url(own_measure, language)).content.decode()
-        assert "office-editor" in page
-        assert "New title" in page and original_en in page
+    for language, changed_by, title_en in [
+        ("de", "Geändert von", "Titel [en]:"),
+        ("en", "Changed by", "Title [en]:"),
+    ]:
+        page = office_client.get(history_url(own_measure, language))
+        # The header greets the signed-in office-editor on every page: read the table.
+        table = parse(page).one("#change-history")
+        columns = table.texts("thead th")
+        latest = table.select("tbody tr")[0].select("td")
+        assert latest[columns.index(changed_by)].text == "office-editor"
+        changes = latest[-1].texts("li")
+        assert f"{title_en} {original_en} → New title" in changes
 
 
 def test_restoring_an_earlier_version_brings_back_both_languages(office_client, own_measure):

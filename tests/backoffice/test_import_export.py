@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from measures.models import Measure
-from partners.models import PartnerCity
 from progress.models import ProgressReport
+from tests.markup import parse, texts_of
 
 pytestmark = pytest.mark.django_db
 
@@ -31,18 +31,36 @@ def post_import(client, rows, language="de"):
     )
 
 
-@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize(
+    ("language", "heading", "too_large"),
+    [
+        (
+            "de",
+            "Die Validierung einiger Zeilen schlug fehl",
+            "Dieser Wert muss kleiner oder gleich 100 sein.",
+        ),
+        ("en", "Some rows failed to validate", "Ensure this value is less than or equal to 100."),
+    ],
+)
 def test_a_file_with_one_bad_row_names_the_row_and_writes_nothing(
-    office_client, plan, language
+    office_client, plan, language, heading, too_large
 ):
     before = ProgressReport.objects.count()
     response = post_import(office_client, GOOD_ROWS + BAD_ROW, language)
     page = response.content.decode()
     assert response.status_code == 200
     assert ProgressReport.objects.count() == before
-    # The third data row is the bad one: its number and both reasons are shown.
-    assert re.search(r"<td>\s*3\s*</td>", page)
-    assert "reported_on" in page and "progress" in page
+    assert heading in texts_of(page, "h2")
+    # The third data row is the bad one: its number and both reasons are shown, and only it.
+    [row] = parse(page).one("table.import-preview").select("tbody tr")
+    assert row.select("td")[0].text == "3"
+    labels = row.texts(".validation-error-field-label")
+    messages = row.texts(".validation-error-list li li")
+    errors = dict(zip(labels, messages, strict=True))
+    assert errors == {
+        "reported_on": "Value could not be parsed using defined formats.",
+        "progress": too_large,
+    }
     assert f'action="/{language}/admin/progress/progressreport/process_import/"' not in page
 
 
@@ -86,6 +104,7 @@ def test_only_the_office_imports(editor_client, council_client):
     for client in (editor_client, council_client):
         assert client.get("/de/admin/progress/progressreport/import/").status_code == 403
         assert client.get("/de/admin/partners/partnercity/import/").status_code == 403
-    count = PartnerCity.objects.count()
+    # The rows are good ones: refused only because an editor sent them.
+    count = ProgressReport.objects.count()
     assert post_import(editor_client, GOOD_ROWS).status_code == 403
-    assert PartnerCity.objects.count() == count
+    assert ProgressReport.objects.count() == count

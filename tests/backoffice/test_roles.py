@@ -195,7 +195,7 @@ class TestOffice:
 
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_council_member_reads_every_kind_of_content_and_may_add_none(
-    council_client, plan, language
+    council_client, rows_of_every_model, language
 ):
     from django.contrib import admin
 
@@ -210,5 +210,5 @@ def test_council_member_reads_every_kind_of_content_and_may_add_none(
         assert council_client.get(base).status_code == 200, base
         assert council_client.get(f"{base}add/").status_code == 403, base
         obj = model._default_manager.order_by("pk").first()
-        if obj is not None:
-            assert council_client.get(f"{base}{obj.pk}/change/").status_code == 200, base
+        assert obj is not None, f"no {model_name} to open: give the fixture one"
+        assert council_client.get(f"{base}{obj.pk}/change/").status_code == 200, base

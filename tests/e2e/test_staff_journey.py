@@ -45,6 +45,17 @@ def save(page):
     assert errors.count() == 0, errors.all_inner_texts()
 
 
+def state_of(page) -> dict[str, str]:
+    """Return the figures of the "where the measure stands" list, by their labels."""
+    return dict(
+        page.eval_on_selector_all(
+            'section[aria-labelledby="state-heading"] .kern-description-list-item',
+            "items => items.map(item => [item.querySelector('dt').innerText.trim(),"
+            " item.querySelector('dd').innerText.trim()])",
+        )
+    )
+
+
 @pytest.fixture
 def measure(site):
     """Return measure 4.3; put it back as it was, without the new report, after the package."""
@@ -85,8 +96,10 @@ def test_staff_changes_a_title_reports_progress_and_the_public_page_shows_both(p
     assert NEW_TITLE in page.inner_text("h1")
     page.goto(f"/en/progress/{measure.slug}/")
     assert REPORT_EN in page.inner_text("main")
-    assert "40" in page.inner_text("main")
+    # The sample data's reports show other figures: the measure's own state must be the new one.
+    assert state_of(page) | {"Progress": "40 %", "Status": "in progress"} == state_of(page)
     page.goto(f"/de/umsetzungsstand/{measure.slug}/")
     assert REPORT_DE in page.inner_text("main")
+    assert state_of(page)["Status"] == "in Umsetzung"
     # Neither the admin with its language tabs nor the public pages broke the CSP.
     assert page.console_log.csp_violations == []

@@ -3,8 +3,10 @@
 import pytest
 
 from core.content import PublicationState
-from measures.models import Measure, Status
+from measures.models import AreaOfAction, Measure, Status
 from partners.models import PartnerCity
+from tests.factories import MeasureFactory
+from tests.markup import description, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -40,20 +42,53 @@ def test_goal_page_names_the_mein_hannover_2030_goals_behind_it(client, plan):
     assert "Handlungsfeld 3" in html
 
 
-def test_measure_page_shows_sub_items_status_progress_and_links(client, plan):
-    html = html_of(client.get("/en/measures/1-1/"))
-    assert "Sharing experience at local level and project-based cooperation" in html
-    assert 'value="0"' in html and "0 %" in html
-    assert "planned" in html
+@pytest.mark.parametrize(
+    ("url", "labels", "planned", "sub_item", "city_url"),
+    [
+        (
+            "/de/massnahmen/1-1/",
+            ("Status", "Umsetzungsstand", "Letzte Änderung"),
+            "geplant",
+            "Kommunaler Erfahrungsaustausch und projektbezogene Zusammenarbeit",
+            "/de/partnerstaedte/bristol/",
+        ),
+        (
+            "/en/measures/1-1/",
+            ("Status", "Progress", "Last change"),
+            "planned",
+            "Sharing experience at local level and project-based cooperation",
+            "/en/partner-cities/bristol/",
+        ),
+    ],
+)
+def test_measure_page_shows_sub_items_status_progress_and_links(
+    client, plan, url, labels, planned, sub_item, city_url
+):
+    html = html_of(client.get(url))
+    status, progress, changed = labels
+    state = description(html, "section.measure-state dl")
+    assert state[status] == planned
+    assert state[progress] == "0 %"
+    assert state[changed]
+    assert parse(html).one("section.measure-state progress").attrs["value"] == "0"
+    sub_items = parse(html).select(".sub-item-list li")
+    assert sub_items[0].one(".sub-item-list__title").text == sub_item
+    assert [item.one(".status").text for item in sub_items] == [planned] * len(sub_items)
     # Every twin and cooperation city is linked to measure 1.1.
-    assert "/en/partner-cities/bristol/" in html
-    assert "Last change" in html
+    assert parse(html).select(f'main a[href="{city_url}"]')
 
 
-def test_measure_page_links_the_networks_of_measure_1_2(client, plan):
-    html = html_of(client.get("/de/massnahmen/1-2/"))
-    assert "/de/netzwerke/" in html
-    assert "EUROCITIES" in html
+@pytest.mark.parametrize(
+    ("url", "heading", "network_url"),
+    [
+        ("/de/massnahmen/1-2/", "Netzwerke", "/de/netzwerke/eurocities/"),
+        ("/en/measures/1-2/", "Networks", "/en/networks/eurocities/"),
+    ],
+)
+def test_measure_page_links_the_networks_of_measure_1_2(client, plan, url, heading, network_url):
+    linked = parse(html_of(client.get(url))).one('section[aria-labelledby="linked-heading"]')
+    assert heading in linked.texts("h3")
+    assert linked.one(f'a[href="{network_url}"]').text == "EUROCITIES"
 
 
 def test_unpublished_measure_is_404_and_absent_from_lists(client, plan):
@@ -104,10 +139,11 @@ class TestMeasureFilters:
         assert titles == sorted(titles, key=str.casefold)
 
     def test_query_string_is_kept_in_pagination_links(self, client, plan):
-        response = client.get("/en/measures/?area=1&page=1")
-        assert response.status_code == 200
-        html = response.content.decode()
-        assert "Measures found: 3" in html
+        MeasureFactory.create_batch(25, area=AreaOfAction.objects.get(number=1))
+        html = html_of(client.get("/en/measures/?area=1&sort=title&page=1"))
+        found = Measure.objects.public().filter(area__number=1).count()
+        assert f"Measures found: {found}" in html
+        assert 'href="?area=1&amp;sort=title&amp;page=2"' in html
 
     def test_pagination_splits_long_lists(self, client, plan):
         area = Measure.objects.get(number="1.1").area

@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 
 from networks.models import Network, Scope
 from tests.factories import NetworkFactory
+from tests.markup import texts_of
 from tests.networks.pages import page_url
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +86,14 @@ def test_page_links_keep_the_filter(client, many_networks):
 
 @pytest.mark.parametrize(
     ("language", "notice"),
-    [("de", "Seite"), ("en", "page")],
+    [
+        (
+            "de",
+            "Einige Angaben in der Adresse konnten nicht verstanden werden und wurden nicht "
+            "berücksichtigt: Seite.",
+        ),
+        ("en", "Some values in the address could not be understood and were ignored: page."),
+    ],
 )
 def test_page_out_of_range_shows_the_last_page_with_a_notice(
     client, many_networks, language, notice
@@ -94,7 +102,7 @@ def test_page_out_of_range_shows_the_last_page_with_a_notice(
     assert response.status_code == 200
     html = response.content.decode()
     assert ("Seite 3 von 3" if language == "de" else "Page 3 of 3") in html
-    assert notice in html
+    assert texts_of(html, ".kern-alert") == [notice]
     assert len(listed(html)) == 1
 
 

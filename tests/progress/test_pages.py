@@ -11,6 +11,7 @@ from django.utils import translation
 from core.content import PublicationState
 from measures.models import Measure, Status
 from measures.status import measure_override_status
+from tests.markup import row_linking_to
 
 from .conftest import day
 
@@ -46,9 +47,11 @@ class TestOverview:
         html = html_of(client.get(url("overview")))
         for number in ["1.1", "2.3", "3.4", "4.3"]:
             assert f">{number}<" in html
-        assert "/en/progress/2-2/" in html
-        assert 'datetime="2024-05-02"' in html
-        assert "40 %" in html and "in progress" in html
+        # "in progress" is on every overview, in the status filter and the chart's legend.
+        row = row_linking_to(html, "/en/progress/2-2/")
+        assert row.one(".status").text == "in progress"
+        assert "40 %" in row.text
+        assert row.select('time[datetime="2024-05-02"]')
         # Two charts, each named and described for screen readers, with the numbers in a table.
         charts = re.findall(r'<svg class="chart"[^>]*role="img"[^>]*>', html)
         assert len(charts) == 2
