@@ -8,12 +8,16 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 
-from networks.filters import NetworkFilter, ProjectFilter
-from partners.filters import PartnerCityFilter
-
 from . import queries, serializers
 from .fields import language_codes
-from .filters import MeasureAPIFilter, PartnershipFilter, ProgressReportFilter
+from .filters import (
+    MeasureAPIFilter,
+    NetworkAPIFilter,
+    PartnerCityAPIFilter,
+    PartnershipFilter,
+    ProgressReportFilter,
+    ProjectAPIFilter,
+)
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -132,7 +136,7 @@ class PartnerCityViewSet(OpenDataViewSet):
 
     queryset_function = staticmethod(queries.partner_cities)
     serializer_class = serializers.PartnerCitySerializer
-    filterset_class = PartnerCityFilter
+    filterset_class = PartnerCityAPIFilter
     lookup_field = "slug"
     lookup_value_regex = SLUG
 
@@ -150,7 +154,7 @@ class NetworkViewSet(OpenDataViewSet):
 
     queryset_function = staticmethod(queries.networks)
     serializer_class = serializers.NetworkSerializer
-    filterset_class = NetworkFilter
+    filterset_class = NetworkAPIFilter
     lookup_field = "slug"
     lookup_value_regex = SLUG
 
@@ -160,6 +164,6 @@ class EUProjectViewSet(OpenDataViewSet):
 
     queryset_function = staticmethod(queries.eu_projects)
     serializer_class = serializers.EUProjectSerializer
-    filterset_class = ProjectFilter
+    filterset_class = ProjectAPIFilter
     lookup_field = "slug"
     lookup_value_regex = SLUG

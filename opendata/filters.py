@@ -1,12 +1,26 @@
-"""Filters of the API's lists: the public measure filters adapted, and the API's own."""
+"""Filters of the API's lists: the API's own, so that a change to a page's form leaves them be.
+
+Only the measures still adapt the public list's filters. The labels are the pages' texts, which
+the OpenAPI description shows in the reader's language; there are no widgets.
+"""
 
 import django_filters
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from core.content import public_q_through
+from core.i18n import q_any_language, translated_order
+from core.text import fold
 from measures.filters import MeasureFilter
-from measures.models import Measure, Status, Theme
+from measures.models import Measure, OrganisationalUnit, Status, Theme
+from networks.models import EUProject, MembershipStatus, Network, Scope
+from partners.continents import Continent, countries_in
+from partners.filters import default_order, first_since
 from partners.models import Partnership, PartnershipKind
 from progress.models import ProgressReport
 
@@ -59,7 +73,9 @@ class PartnershipFilter(django_filters.FilterSet):
     city = django_filters.CharFilter(
         label=_("Partner city"), field_name="city__slug", help_text="Slug of the partner city."
     )
-    kind = django_filters.ChoiceFilter(label=_("Kind of partnership"), choices=PartnershipKind)
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of partnership"), choices=PartnershipKind.choices
+    )
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"),
         field_name="themes",
@@ -82,3 +98,206 @@ class PartnershipFilter(django_filters.FilterSet):
     def filter_active(self, queryset, name, value):
         """Keep the partnerships that have not ended, or those that have."""
         return queryset.filter(ended_on__isnull=value == "true")
+
+
+def used_themes(model):
+    """Return the themes that at least one published row of `model` has."""
+    used = model.objects.public().filter(themes__isnull=False).values("themes")
+    return Theme.objects.filter(pk__in=used).order_by(translated_order("name"))
+
+
+class NetworkAPIFilter(django_filters.FilterSet):
+    """Narrow the networks by scope, membership status, theme and free text."""
+
+    q = django_filters.CharFilter(label=_("Search text"), method="filter_text")
+    scope = django_filters.ChoiceFilter(label=_("European or international"), choices=Scope.choices)
+    status = django_filters.ChoiceFilter(
+        label=_("Membership"), field_name="membership_status", choices=MembershipStatus.choices
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"),
+        field_name="themes",
+        queryset=lambda request: used_themes(Network),
+        to_field_name="slug",
+    )
+
+    class Meta:
+        model = Network
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        """Keep networks whose name, acronym or description contains `value` in either language."""
+        text = value.strip()
+        if not text:
+            return queryset
+        return queryset.filter(
+            q_any_language("name", "icontains", text)
+            | q_any_language("acronym", "icontains", text)
+            | q_any_language("description", "icontains", text)
+        )
+
+
+class ProjectOrderingFilter(django_filters.OrderingFilter):
+    """Sort projects by acronym or dates, unknown dates last, ties by acronym."""
+
+    def filter(self, qs, value):
+        if value in django_filters.constants.EMPTY_VALUES:
+            return qs
+        ordering = []
+        for param in value:
+            field = self.param_map[param.lstrip("-")]
+            expression = Lower(field) if field == "acronym" else F(field)
+            descending = param.startswith("-")
+            ordering.append(
+                expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
+            )
+        # A stable order keeps pagination from showing a project twice or never.
+        return qs.order_by(*ordering, Lower("acronym"), "pk")
+
+
+def lead_units(request):
+    """Return the units that lead at least one published EU project."""
+    leading = EUProject.objects.public().values("lead_unit")
+    return OrganisationalUnit.objects.filter(pk__in=leading).order_by(translated_order("name"))
+
+
+class ProjectAPIFilter(django_filters.FilterSet):
+    """Narrow the EU projects by phase, funding programme, lead unit, theme and free text."""
+
+    q = django_filters.CharFilter(label=_("Search text"), method="filter_text")
+    phase = django_filters.ChoiceFilter(
+        label=_("Phase"), choices=EUProject.Phase.choices, method="filter_phase"
+    )
+    programme = django_filters.ChoiceFilter(
+        label=_("Funding programme"), field_name="funding_programme", choices=[]
+    )
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Lead unit"), field_name="lead_unit", queryset=lead_units, to_field_name="slug"
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"),
+        field_name="themes",
+        queryset=lambda request: used_themes(EUProject),
+        to_field_name="slug",
+    )
+    sort = ProjectOrderingFilter(
+        label=_("Sort by"),
+        fields=("acronym", "start", "end"),
+        field_labels={"acronym": _("acronym"), "start": _("start"), "end": _("end")},
+    )
+
+    class Meta:
+        model = EUProject
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        programmes = (
+            EUProject.objects.public()
+            .exclude(funding_programme="")
+            .order_by("funding_programme")
+            .values_list("funding_programme", flat=True)
+            .distinct()
+        )
+        self.filters["programme"].extra["choices"] = [(name, name) for name in programmes]
+
+    def filter_text(self, queryset, name, value):
+        """Keep projects whose acronym, title or aim contains `value` in either language."""
+        text = value.strip()
+        if not text:
+            return queryset
+        return queryset.filter(
+            Q(acronym__icontains=text)
+            | q_any_language("title", "icontains", text)
+            | q_any_language("aim", "icontains", text)
+        )
+
+    def filter_phase(self, queryset, name, value):
+        """Keep projects in the chosen phase as of today."""
+        return queryset.in_phase(value, timezone.localdate())
+
+
+class CityOrderingFilter(django_filters.OrderingFilter):
+    """Sort by name or country in the reader's language, or by the year of the first partnership."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        if "sort_name" not in qs.query.annotations:
+            qs = default_order(qs)
+        qs = qs.annotate(sort_key=self.sort_key(value[0].lstrip("-")))
+        key = F("sort_key")
+        key = key.desc(nulls_last=True) if value[0].startswith("-") else key.asc(nulls_last=True)
+        return qs.order_by(key, "sort_name")
+
+    def sort_key(self, name: str):
+        """Return the expression that the cities are sorted by for the field `name`."""
+        if name == "country":
+            # The place in the list of countries sorted by name, the same on every database.
+            choices = self.parent.country_choices()
+            places = [When(country=code, then=Value(i)) for i, (code, _name) in enumerate(choices)]
+            return Case(*places, default=Value(len(choices)), output_field=IntegerField())
+        if name == "since":
+            return first_since()
+        return F("sort_name")
+
+
+class PartnerCityAPIFilter(django_filters.FilterSet):
+    """Narrow the partner cities by name, kind, country, continent and theme."""
+
+    q = django_filters.CharFilter(label=_("Name of the city"), method="filter_name")
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of partnership"),
+        field_name="partnerships__kind",
+        choices=PartnershipKind.choices,
+        distinct=True,
+    )
+    country = django_filters.ChoiceFilter(label=_("Country"))
+    continent = django_filters.ChoiceFilter(
+        label=_("Continent"), choices=Continent.choices, method="filter_continent"
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"),
+        field_name="partnerships__themes",
+        to_field_name="slug",
+        queryset=Theme.objects.filter(public_q_through(Theme, "partnerships")).distinct(),
+        distinct=True,
+    )
+    sort = CityOrderingFilter(
+        label=_("Sort by"),
+        fields=(("name", "name"), ("country", "country"), ("since", "since")),
+        # Descending labels of their own: OrderingFilter would format them once, at import.
+        field_labels={
+            "name": _("City, A to Z"),
+            "-name": _("City, Z to A"),
+            "country": _("Country, A to Z"),
+            "-country": _("Country, Z to A"),
+            "since": _("Partner since, oldest first"),
+            "-since": _("Partner since, newest first"),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._country_choices = None
+        # A function, not the bound method: the form deep-copies its fields, and with a method
+        # the whole filterset and its request.
+        self.filters["country"].extra["choices"] = lambda: self.country_choices()
+
+    def country_choices(self) -> list[tuple[str, str]]:
+        """Return the countries of the cities on offer, named in the reader's language."""
+        if self._country_choices is None:
+            codes = set(self.queryset.order_by().values_list("country", flat=True).distinct())
+            self._country_choices = sorted(
+                ((code, countries.name(code)) for code in codes), key=lambda choice: fold(choice[1])
+            )
+        return self._country_choices
+
+    def filter_name(self, queryset, name, value):
+        """Keep the cities whose name in any language contains the words of `value`."""
+        words = fold(value).split()
+        return queryset.filter(search_names__contains=" ".join(words)) if words else queryset
+
+    def filter_continent(self, queryset, name, value):
+        """Keep the cities in the countries of the continent."""
+        return queryset.filter(country__in=countries_in(value))
