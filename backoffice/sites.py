@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django_otp.admin import OTPAdminAuthenticationForm
 
@@ -10,6 +12,17 @@ from django_otp.admin import OTPAdminAuthenticationForm
 def otp_required() -> bool:
     """Return whether staff must confirm their sign-in with a one-time password."""
     return getattr(settings, "ADMIN_OTP_REQUIRED", False)
+
+
+class FieldAutocompleteView(AutocompleteJsonView):
+    """Django's autocomplete, refusing a field that is no form field (a reverse relation)."""
+
+    def process_request(self, request):
+        term, model_admin, source_field, to_field_name = super().process_request(request)
+        # A reverse relation has no choices to offer; Django would fail on it with a 500.
+        if not getattr(source_field, "concrete", False):
+            raise PermissionDenied
+        return term, model_admin, source_field, to_field_name
 
 
 class PortalAdminSite(AdminSite):
@@ -29,6 +42,9 @@ class PortalAdminSite(AdminSite):
         if otp_required() and not request.user.is_verified():
             return False
         return super().has_permission(request)
+
+    def autocomplete_view(self, request):
+        return FieldAutocompleteView.as_view(admin_site=self)(request)
 
     def get_urls(self):
         from .report_views import TranslationReportView

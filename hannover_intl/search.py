@@ -104,7 +104,9 @@ class SearchView(TemplateView):
     template_name = "search.html"
 
     def get_context_data(self, **kwargs):
-        text = " ".join(self.request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+        # No text has control characters; PostgreSQL refuses a NUL byte in a query outright.
+        typed = "".join(char for char in self.request.GET.get("q", "") if char.isprintable())
+        text = " ".join(typed.split())[:MAX_QUERY_LENGTH]
         kinds = searchable_kinds() if text else []
         for kind in kinds:
             kind.results = list(matching(kind, text))
