@@ -16,8 +16,30 @@ def tile_origin(tile_url: str) -> str:
     return f"{parts.scheme}://{host}"
 
 
+def in_configured_order(policy: str) -> str:
+    """Return the policy's directives in the order of the setting, so the header never varies."""
+    order = list(settings.CONTENT_SECURITY_POLICY["DIRECTIVES"])
+    directives = [part.strip() for part in policy.split(";") if part.strip()]
+
+    def position(directive: str) -> int:
+        name = directive.split()[0]
+        return order.index(name) if name in order else len(order)
+
+    return "; ".join(sorted(directives, key=position))
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """Send settings.CONTENT_SECURITY_POLICY, with the map's tile server added to img-src."""
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        # django-csp joins the directives in set order, which differs from process to process;
+        # one fixed order keeps the header byte for byte the same on every host.
+        if "Content-Security-Policy" in response:
+            response["Content-Security-Policy"] = in_configured_order(
+                response["Content-Security-Policy"]
+            )
+        return response
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)

@@ -117,3 +117,12 @@ def test_check_deploy_with_production_settings_reports_nothing():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_the_policy_is_the_same_string_byte_for_byte(client):
+    expected = (
+        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+        "form-action 'self'; frame-ancestors 'none'"
+    )
+    for path in ("/de/", "/en/measures/", "/api/v1/goals/", "/static/css/portal.css"):
+        assert client.get(path).headers["Content-Security-Policy"] == expected
