@@ -3,6 +3,8 @@
 from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle
 
+from core.client_address import client_address
+
 
 class AnonymousThrottle(AnonRateThrottle):
     """Limit anonymous clients to API_THROTTLE_ANON requests; None switches the limit off."""
@@ -10,3 +12,8 @@ class AnonymousThrottle(AnonRateThrottle):
     def get_rate(self):
         # Read at each request rather than at import, so that the setting can be changed.
         return getattr(settings, "API_THROTTLE_ANON", None)
+
+    def get_ident(self, request):
+        # Counted per client as the trusted proxies name it: a client writes any X-Forwarded-For
+        # it likes, and a new value per request must not make it a new client.
+        return client_address(request) or ""

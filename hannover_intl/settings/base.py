@@ -266,6 +266,11 @@ OPEN_DATA_LICENCE = {
 }
 # GovData assigns each data provider an ID (http://dcat-ap.de/def/contributors/…) on registration.
 OPEN_DATA_CONTRIBUTOR_ID = os.environ.get("OPEN_DATA_CONTRIBUTOR_ID", "")
+# Proxies in front of the application servers (a load balancer: 1), each appending to
+# X-Forwarded-For the address it received the request from. Only what they appended names the
+# client: for the API's limit, for sign-in lock-outs and in django-axes' log. 0 ignores the
+# header, which any client can fill with whatever it likes (core/client_address.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Requests per anonymous client and period, counted in the cache; empty switches throttling off.
 API_THROTTLE_ANON = os.environ.get("API_THROTTLE_ANON", "120/minute") or None
 REST_FRAMEWORK = {
@@ -278,6 +283,8 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
+    # The same rule as the API's own throttle, for any other DRF class that names the client.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 # Scripts on any site may read the API and the downloads (no cookies, so nothing else is shared);
 # they only read, with the headers every browser may send anyway.
@@ -304,8 +311,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "backoffice/lockout.html"
-# Behind the load balancer the visitor's address is in X-Forwarded-For (see the README).
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The address as TRUSTED_PROXY_COUNT says, not django-ipware's guess: ipware 8 picks a header's
+# "best" address by whether it is public, and counts the proxies without the last one.
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 
 # Two-factor sign-in for staff with a TOTP app; register devices under "TOTP devices" first.
 ADMIN_OTP_REQUIRED = env_bool("ADMIN_OTP_REQUIRED", False)
