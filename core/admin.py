@@ -2,7 +2,9 @@
 
 from django.contrib import admin
 
+from .access import is_unit_scoped
 from .models import WorkflowEvent
+from .workflow import workflow_events_in_scope
 
 
 @admin.register(WorkflowEvent)
@@ -21,6 +23,13 @@ class WorkflowEventAdmin(admin.ModelAdmin):
     list_select_related = ["content_type", "user"]
     search_fields = ["comment", "user__username"]
     date_hierarchy = "created_at"
+
+    def get_queryset(self, request):
+        # The same scope as everywhere: a department editor sees the steps of what they may open.
+        events = super().get_queryset(request)
+        if not is_unit_scoped(request.user):
+            return events
+        return events.filter(workflow_events_in_scope(request.user))
 
     def has_add_permission(self, request):
         return False

@@ -91,8 +91,24 @@ class PublishableQuerySet(ScopedQuerySet):
         return self.public()
 
 
-class TimeStamped(models.Model):
-    """Record when a row was created and last changed."""
+class Versioned(models.Model):
+    """Count the saves of a row, so that a form loaded before someone else's save is refused."""
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.version = (self.version or 0) + 1
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "version"}
+        super().save(*args, **kwargs)
+
+
+class TimeStamped(Versioned):
+    """Record when a row was created and last changed, and how many times it was saved."""
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.translator import translator
+from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
 from .i18n import language_codes
@@ -22,8 +22,11 @@ def translated_models() -> list:
 
 
 def translated_field_names(model) -> list[str]:
-    """Return the names of the model's translated fields."""
-    return sorted(translator.get_options_for_model(model).all_fields)
+    """Return the names of the model's translated fields (none if it has no translations)."""
+    try:
+        return sorted(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return []
 
 
 def _filled(column: str) -> Q:

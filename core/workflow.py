@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from .access import is_office, is_unit_scoped
@@ -92,6 +93,21 @@ def content_transition(*, obj, target: str, user, comment: str = "") -> Workflow
     obj.save()
     publication_changed(obj)
     return workflow_event_record(obj=obj, from_state=current, user=user, comment=comment)
+
+
+def workflow_events_in_scope(user) -> Q:
+    """Return the filter for the log entries of the content the user may open."""
+    scope = Q(pk__in=[])
+    for content_type in ContentType.objects.filter(
+        pk__in=WorkflowEvent.objects.values("content_type").distinct()
+    ):
+        model = content_type.model_class()
+        editable_by = getattr(getattr(model, "_default_manager", None), "editable_by", None)
+        if editable_by is None:
+            continue
+        rows = editable_by(user).values("pk")
+        scope |= Q(content_type=content_type, object_id__in=rows)
+    return scope
 
 
 def workflow_events_for(obj):

@@ -8,7 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import editor_unit_id, is_unit_scoped
-from core.content import Publishable, PublishableQuerySet, ScopedQuerySet, TimeStamped
+from core.content import (
+    Publishable,
+    PublishableQuerySet,
+    ScopedQuerySet,
+    TimeStamped,
+    Versioned,
+)
 
 MEASURE_NUMBER = RegexValidator(r"^[1-9][0-9]*\.[1-9][0-9]*$", _("Use the form 1.1, 2.3 or 4.12."))
 
@@ -33,7 +39,7 @@ class Priority(models.TextChoices):
     LOW = "low", _("low")
 
 
-class Theme(models.Model):
+class Theme(Versioned):
     """A topic shared by measures, partnerships, networks and EU projects."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -69,7 +75,7 @@ class OrganisationalUnit(TimeStamped):
         return self.name
 
 
-class PlanSection(models.Model):
+class PlanSection(Versioned):
     """A passage of the plan's own prose, such as its initial situation."""
 
     class Part(models.TextChoices):
@@ -95,7 +101,7 @@ class PlanSection(models.Model):
         return self.title
 
 
-class ScheduleStep(models.Model):
+class ScheduleStep(Versioned):
     """A step in the making of the action plan, from the city's project description."""
 
     position = models.PositiveSmallIntegerField(_("position"), unique=True)
@@ -130,7 +136,7 @@ class Goal(Publishable):
         return reverse("measures:goal_detail", kwargs={"number": self.number})
 
 
-class CityDevelopmentGoal(models.Model):
+class CityDevelopmentGoal(Versioned):
     """A goal of the City Development Plan 'Mein Hannover 2030' that the plan builds on."""
 
     position = models.PositiveSmallIntegerField(_("position"), unique=True)
@@ -192,7 +198,7 @@ class AreaOfAction(Publishable):
         return reverse("measures:area_detail", kwargs={"number": self.number})
 
 
-class AreaExample(models.Model):
+class AreaExample(Versioned):
     """An example of measures the plan gives for an Area of Action."""
 
     # An example is as public as its Area of Action.
@@ -410,7 +416,7 @@ class PublishableMeasurePartQuerySet(MeasurePartScope, PublishableQuerySet):
     """Rows of a measure that are published on their own (progress reports)."""
 
 
-class SubItem(models.Model):
+class SubItem(Versioned):
     """A sub-item of a measure, as listed in the plan's overview of measures."""
 
     # A sub-item is as public as its measure.
@@ -439,7 +445,7 @@ class SubItem(models.Model):
         return self.title
 
 
-class Benefit(models.Model):
+class Benefit(Versioned):
     """A benefit of international activity for the City Administration, with the plan's example."""
 
     position = models.PositiveSmallIntegerField(_("position"), unique=True)

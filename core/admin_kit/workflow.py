@@ -1,4 +1,4 @@
-"""What every content admin shares: scope by role, workflow, history, translation tabs, status."""
+"""The publishing workflow in the admin: the state field by role, the log, the list actions."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -6,13 +6,11 @@ from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
-from .access import is_office, is_unit_scoped
-from .content import PublicationState
-from .translation_status import MISSING_LABELS, missing_languages, missing_translation_q
-from .workflow import (
+from core.access import is_office
+from core.content import PublicationState
+from core.translation_status import translated_field_names
+from core.workflow import (
     ARCHIVED,
     DRAFT,
     PUBLISHED,
@@ -25,102 +23,6 @@ from .workflow import (
     workflow_event_record,
     workflow_events_for,
 )
-
-
-class MissingTranslationFilter(admin.SimpleListFilter):
-    """Filter a list to the rows whose German or English text is missing."""
-
-    title = _("translation")
-    parameter_name = "missing_translation"
-
-    def lookups(self, request, model_admin):
-        return list(MISSING_LABELS.items())
-
-    def queryset(self, request, queryset):
-        if self.value() in MISSING_LABELS:
-            return queryset.filter(missing_translation_q(queryset.model, self.value()))
-        return queryset
-
-
-class TranslationStatusMixin:
-    """Show in every list which rows lack a German or English text, and filter by it."""
-
-    def get_list_display(self, request):
-        return [*super().get_list_display(request), "translation_status"]
-
-    def get_list_filter(self, request):
-        return [*super().get_list_filter(request), MissingTranslationFilter]
-
-    @admin.display(description=_("translation"))
-    def translation_status(self, obj):
-        missing = missing_languages(obj)
-        if not missing:
-            return _("complete")
-        return ", ".join(str(MISSING_LABELS.get(code, code)) for code in missing)
-
-
-def editable_rows(model, user):
-    """Return the rows of `model` the user may open, by the model's own scope rule."""
-    manager = model._default_manager
-    editable_by = getattr(manager, "editable_by", None)
-    return editable_by(user) if editable_by else manager.all()
-
-
-class DepartmentScopeMixin:
-    """Limit a department editor to what their unit owns, by each model's `editable_by` rule."""
-
-    # Fields only the International Affairs Office decides, read-only for a department editor.
-    office_only_fields = ()
-
-    def _scoped(self, request) -> bool:
-        return is_unit_scoped(request.user)
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if not self._scoped(request):
-            return queryset
-        return queryset.filter(pk__in=editable_rows(self.model, request.user).values("pk"))
-
-    def _outside_scope(self, request, obj) -> bool:
-        if obj is None or not self._scoped(request):
-            return False
-        return not self.get_queryset(request).filter(pk=obj.pk).exists()
-
-    def has_view_permission(self, request, obj=None):
-        allowed = super().has_view_permission(request, obj)
-        return allowed and not self._outside_scope(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and not self._outside_scope(request, obj)
-
-    def get_object(self, request, object_id, from_field=None):
-        obj = super().get_object(request, object_id, from_field)
-        if obj is None and self._scoped(request):
-            # Say "forbidden" rather than pretend a colleague's record does not exist.
-            model = self.model
-            field = model._meta.get_field(from_field) if from_field else model._meta.pk
-            try:
-                exists = model._default_manager.filter(
-                    **{field.name: field.to_python(object_id)}
-                ).exists()
-            except ValidationError:
-                exists = False
-            if exists:
-                raise PermissionDenied
-        return obj
-
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        if self._scoped(request):
-            fields += [name for name in self.office_only_fields if name not in fields]
-        return fields
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        related = db_field.related_model
-        if self._scoped(request) and hasattr(related._default_manager, "editable_by"):
-            kwargs["queryset"] = related._default_manager.editable_by(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 def workflow_form(base, *, user, current):
@@ -162,6 +64,25 @@ def workflow_form(base, *, user, current):
     return WorkflowForm
 
 
+def stored_row(request, obj):
+    """Return the row as it is stored now: a restore's form shows an older version of it."""
+    return getattr(request, "restoring", None) or obj
+
+
+def keep_what_the_form_does_not_edit(obj, stored, form) -> None:
+    """Copy from the stored row every field the user's form does not edit.
+
+    A restore fills `obj` from an old version: without this it would bring back a publication
+    state or a field the user may not change (a department editor's lead unit).
+    """
+    # A translated field stands for its language columns, which are fields of their own.
+    translated = set(translated_field_names(type(obj)))
+    for field in obj._meta.concrete_fields:
+        if field.primary_key or field.name in form.fields or field.name in translated:
+            continue
+        setattr(obj, field.attname, getattr(stored, field.attname))
+
+
 class WorkflowAdminMixin:
     """Move content through draft, review, published and archived, by role, with a log."""
 
@@ -191,18 +112,30 @@ class WorkflowAdminMixin:
         form = super().get_form(request, obj, change=change, **kwargs)
         if not self._has_workflow() or "publication_state" not in form.base_fields:
             return form
-        current = obj.publication_state if obj else None
-        return workflow_form(form, user=request.user, current=current)
+        current = stored_row(request, obj)
+        state = current.publication_state if current is not None else None
+        return workflow_form(form, user=request.user, current=state)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not self._has_workflow():
             return fields
-        if obj is not None:
+        current = stored_row(request, obj)
+        if current is not None:
             fields.append("workflow_log")
-            if not allowed_states(request.user, obj.publication_state):
+            # A restore brings back texts; a step of the workflow is always a step of its own.
+            restoring = getattr(request, "restoring", None) is not None
+            if restoring or not allowed_states(request.user, current.publication_state):
                 fields.append("publication_state")
         return fields
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        # Archived content is read-only; only the office brings it back (archived → draft).
+        current = stored_row(request, obj)
+        if allowed and current is not None and self._has_workflow():
+            return current.publication_state != ARCHIVED or is_office(request.user)
+        return allowed
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -227,7 +160,11 @@ class WorkflowAdminMixin:
         return patched
 
     def save_model(self, request, obj, form, change):
-        from_state = form.initial.get("publication_state", DRAFT) if change else DRAFT
+        stored = self.model._default_manager.filter(pk=obj.pk).first() if change else None
+        if stored is not None:
+            keep_what_the_form_does_not_edit(obj, stored, form)
+        has_state = stored is not None and self._has_workflow()
+        from_state = stored.publication_state if has_state else DRAFT
         comment = form.cleaned_data.get("workflow_comment", "")
         if comment:
             obj._change_reason = comment
@@ -302,26 +239,3 @@ class ArchiveInsteadOfDeleteMixin:
         if has_publication_state(self.model):
             return False
         return super().has_delete_permission(request, obj)
-
-
-class HistoryAdmin(SimpleHistoryAdmin):
-    """The history of every version, field by field, with restore for those who may change."""
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # django-simple-history lets anyone who may *view* post a revert; we require change.
-        if request.method == "POST":
-            obj = self.get_object(request, object_id)
-            if obj is None or not self.has_change_permission(request, obj):
-                raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-
-class ContentAdmin(
-    WorkflowAdminMixin,
-    DepartmentScopeMixin,
-    TranslationStatusMixin,
-    ArchiveInsteadOfDeleteMixin,
-    HistoryAdmin,
-    TabbedTranslationAdmin,
-):
-    """The admin of one kind of content, in German and English tabs."""

@@ -1,0 +1,171 @@
+"""A hostile insider's attacks on the review, the scope and concurrent edits, over HTTP.
+
+Each test reproduces an attack that once worked (issue 13) and asserts that it now changes
+nothing: the answer is a clear 403, 404 or message, and the row is as it was.
+"""
+
+import pytest
+from django.test import Client
+
+from core.content import PublicationState
+from core.models import WorkflowEvent
+from core.workflow import content_transition
+from measures.models import Measure
+from tests.adminforms import admin_form_data
+from tests.factories import OfficeUserFactory
+
+from .test_roles import change_url, list_url
+
+pytestmark = pytest.mark.django_db
+
+PUBLISHED = PublicationState.PUBLISHED
+DRAFT = PublicationState.DRAFT
+
+
+def history_url(obj, version) -> str:
+    return change_url(obj).replace("change/", f"history/{version.history_id}/")
+
+
+def published_version(measure):
+    return measure.history.filter(publication_state=PUBLISHED).order_by("-history_date").first()
+
+
+class TestRestoringAVersion:
+    """Finding 1: an editor published a measure again by restoring a published version."""
+
+    @pytest.fixture
+    def sent_back(self, office_user, own_measure, unit, other_unit):
+        """Return measure 1.1, published once, then led by another unit and sent back."""
+        own_measure.publication_state = DRAFT
+        own_measure.save()
+        content_transition(obj=own_measure, target=PUBLISHED, user=office_user)
+        own_measure.refresh_from_db()
+        own_measure.lead_unit = other_unit
+        own_measure.save()
+        own_measure.contributing_units.add(unit)
+        content_transition(
+            obj=own_measure, target=DRAFT, user=office_user, comment="Bitte überarbeiten."
+        )
+        own_measure.refresh_from_db()
+        return own_measure
+
+    def test_an_editors_restore_brings_back_texts_not_the_state_or_the_lead_unit(
+        self, editor_client, sent_back, other_unit
+    ):
+        version = published_version(sent_back)
+        events = WorkflowEvent.objects.count()
+        page = editor_client.get(history_url(sent_back, version))
+        assert page.status_code == 200
+        data = admin_form_data(page)
+        data["publication_state"] = PUBLISHED
+        response = editor_client.post(history_url(sent_back, version), data)
+        assert response.status_code in (200, 302)
+        sent_back.refresh_from_db()
+        assert sent_back.publication_state == DRAFT
+        assert sent_back.lead_unit == other_unit
+        assert WorkflowEvent.objects.count() == events
+
+    def test_the_office_restores_texts_and_the_state_stays(self, office_client, sent_back):
+        version = published_version(sent_back)
+        data = admin_form_data(office_client.get(history_url(sent_back, version)))
+        response = office_client.post(history_url(sent_back, version), data)
+        assert response.status_code == 302
+        sent_back.refresh_from_db()
+        assert sent_back.publication_state == DRAFT
+
+
+class TestTheLog:
+    """Finding 2: every save of a published measure wrote a false "draft → published" step."""
+
+    def test_saving_without_a_step_writes_no_step(self, office_client, own_measure):
+        events = WorkflowEvent.objects.count()
+        data = admin_form_data(office_client.get(change_url(own_measure)))
+        data["title_en"] = "Edited title"
+        assert office_client.post(change_url(own_measure), data).status_code == 302
+        own_measure.refresh_from_db()
+        assert own_measure.title_en == "Edited title"
+        assert WorkflowEvent.objects.count() == events
+
+    def test_a_stale_form_does_not_change_an_archived_measure(
+        self, editor_client, office_user, own_measure
+    ):
+        own_measure.publication_state = DRAFT
+        own_measure.save()
+        data = admin_form_data(editor_client.get(change_url(own_measure)))
+        content_transition(obj=own_measure, target=PublicationState.ARCHIVED, user=office_user)
+        title = Measure.objects.get(pk=own_measure.pk).title_en
+        data["title_en"] = "Changed after archiving"
+        assert editor_client.post(change_url(own_measure), data).status_code == 403
+        assert Measure.objects.get(pk=own_measure.pk).title_en == title
+
+
+class TestScope:
+    """Finding 3: an editor read other units' unpublished work through the preview and the log."""
+
+    def test_the_preview_of_another_units_draft_is_not_found(
+        self, editor_client, foreign_measure, own_measure
+    ):
+        Measure.objects.filter(pk__in=[foreign_measure.pk, own_measure.pk]).update(
+            publication_state=DRAFT
+        )
+        for language in ("de", "en"):
+            foreign = editor_client.get(f"/{language}/{measure_path(language)}/3-1/")
+            assert foreign.status_code == 404
+            own = editor_client.get(f"/{language}/{measure_path(language)}/1-1/")
+            assert own.status_code == 200
+            title = own_measure.title_de if language == "de" else own_measure.title_en
+            assert title in own.content.decode()
+
+    def test_the_workflow_log_shows_only_what_the_editor_may_open(
+        self, editor_client, office_user, own_measure, foreign_measure
+    ):
+        for measure in (own_measure, foreign_measure):
+            Measure.objects.filter(pk=measure.pk).update(publication_state=DRAFT)
+            measure.refresh_from_db()
+            content_transition(obj=measure, target=PUBLISHED, user=office_user)
+        page = editor_client.get(list_url(WorkflowEvent))
+        assert page.status_code == 200
+        shown = {event.object_id for event in page.context["cl"].result_list}
+        assert own_measure.pk in shown
+        assert foreign_measure.pk not in shown
+
+
+def measure_path(language: str) -> str:
+    return "massnahmen" if language == "de" else "measures"
+
+
+class TestLostUpdates:
+    """Finding 4: the second of two editors' saves silently reverted the first one's change."""
+
+    def test_a_form_loaded_before_another_save_is_refused_with_both_values(self, own_measure):
+        first, second = Client(), Client()
+        first.force_login(OfficeUserFactory(username="first-editor"))
+        second.force_login(OfficeUserFactory(username="second-editor"))
+        first_data = admin_form_data(first.get(change_url(own_measure, "en")))
+        second_data = admin_form_data(second.get(change_url(own_measure, "en")))
+
+        first_data["title_en"] = "Title by the first editor"
+        assert first.post(change_url(own_measure, "en"), first_data).status_code == 302
+        second_data["title_en"] = "Title by the second editor"
+        second_data["summary_en"] = "Summary by the second editor"
+        response = second.post(change_url(own_measure, "en"), second_data)
+
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "first-editor saved this measure" in html
+        assert "Title by the first editor" in html and "Title by the second editor" in html
+        own_measure.refresh_from_db()
+        assert own_measure.title_en == "Title by the first editor"
+        assert own_measure.summary_en != "Summary by the second editor"
+
+    def test_the_message_is_german_in_the_german_admin(self, own_measure):
+        first, second = Client(), Client()
+        first.force_login(OfficeUserFactory(username="erste"))
+        second.force_login(OfficeUserFactory(username="zweite"))
+        first_data = admin_form_data(first.get(change_url(own_measure)))
+        second_data = admin_form_data(second.get(change_url(own_measure)))
+        first_data["title_de"] = "Titel der ersten"
+        assert first.post(change_url(own_measure), first_data).status_code == 302
+        response = second.post(change_url(own_measure), second_data)
+        assert response.status_code == 200
+        assert "erste hat diesen Eintrag (Maßnahme)" in response.content.decode()
