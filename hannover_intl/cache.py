@@ -6,11 +6,11 @@ might show it stale at once, on every application server that shares the cache. 
 visitor would see alike is cached: GET requests under a language prefix (the language is part of
 the URL) or for data (API, downloads, sitemap: keyed by the negotiated language), from visitors
 without a session or messages cookie, answered with 200, without cookies, without a CSRF token,
-without messages, and varying by no request header but the cookie.
+without messages, and varying by no request header but the cookie. While the cache is
+unreachable, pages are rendered as if it were switched off (core/cache_outage.py).
 """
 
 import hashlib
-import logging
 import threading
 import uuid
 from contextlib import contextmanager
@@ -26,7 +26,7 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re
 
-logger = logging.getLogger(__name__)
+from core.cache_outage import outage
 
 VERSION_KEY = "page-cache:version"
 HEADER = "X-Page-Cache"
@@ -34,6 +34,9 @@ HEADER = "X-Page-Cache"
 NOT_STORED = {"set-cookie", HEADER.lower()}
 CONTENT_APPS = ("hannover_intl", "measures", "partners", "networks", "progress")
 _state = threading.local()
+# Set while a content change could not start a new version: a cache that was cut off, not
+# restarted, comes back with the old pages, so the version is started once it answers again.
+_version_lost = threading.Event()
 
 
 def page_cache_seconds() -> int:
@@ -55,9 +58,13 @@ def bump_content_version() -> None:
     """Start a new content version, which makes every cached page stale."""
     try:
         cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-    except Exception:
-        # A cache that is down holds no pages either; the edit itself must still succeed.
-        logger.warning("Could not start a new page cache version.", exc_info=True)
+    except Exception as error:
+        # A cache that is down serves no pages either; the edit itself must still succeed.
+        # Tried even while the cache seems down: a lost version would serve stale pages later.
+        _version_lost.set()
+        outage.failed("a new page cache version", error)
+    else:
+        _version_lost.clear()
 
 
 def content_changed(**kwargs) -> None:
@@ -197,6 +204,8 @@ def lookup(request) -> tuple[str, tuple[str, str], tuple | None]:
     older version or on an earlier day is simply not current. The day counts because pages
     say which projects run and which updates are due.
     """
+    if _version_lost.is_set():
+        bump_content_version()
     key = page_key(request)
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY) or content_version()
@@ -213,7 +222,8 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         seconds = page_cache_seconds()
-        if not seconds or not is_cacheable_request(request):
+        # A cache that just failed is left alone for a while: the pages are rendered instead.
+        if not seconds or not is_cacheable_request(request) or outage.is_down():
             response = self.get_response(request)
             self.note_editor_changes(request, response)
             return response
@@ -222,8 +232,8 @@ class PageCacheMiddleware:
         except DisallowedHost:
             # CommonMiddleware answers it with 400.
             return self.get_response(request)
-        except Exception:
-            logger.warning("The page cache could not be read.", exc_info=True)
+        except Exception as error:
+            outage.failed("the page cache", error)
             return self.get_response(request)
         if entry is not None:
             response = restored(entry)
@@ -235,8 +245,8 @@ class PageCacheMiddleware:
                 # Stamped with the version read before rendering: if an edit came in between,
                 # the page is already out of date and the next request renders it anew.
                 cache.set(key, stored(response, stamp), timeout=seconds)
-            except Exception:
-                logger.warning("The page cache could not be written.", exc_info=True)
+            except Exception as error:
+                outage.failed("the page cache", error)
         response[HEADER] = "miss"
         return response
 

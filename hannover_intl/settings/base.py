@@ -134,6 +134,9 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "hannover-intl"),
+            # A Redis that does not answer must not hold requests up: the site works on without
+            # it (core/cache_outage.py), so give up after half a second, not redis-py's five.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
 else:
@@ -325,5 +328,6 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 # Spreadsheet imports run in one transaction, so a bad row writes nothing.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
-# An uploaded file waits for its confirmation in the shared cache, not on one host's disk.
-IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+# An uploaded file waits for its confirmation in the shared cache, not on one host's disk; while
+# the cache is unreachable the import says so instead of failing (core/import_storage.py).
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "core.import_storage.SharedCacheStorage"
