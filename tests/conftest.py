@@ -41,9 +41,11 @@ def rows_of_every_model(plan):
 
 
 @pytest.fixture
-def superuser(db, django_user_model):
+def superuser(db):
     """Return a superuser of the International Affairs Office."""
-    return django_user_model.objects.create_superuser("office", "office@example.org", "pw")
+    from tests.factories import SuperuserFactory
+
+    return SuperuserFactory(username="office")
 
 
 @pytest.fixture

@@ -1,20 +1,10 @@
 """Staff of each role, signed in, and a measure led by a department."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 
-from backoffice.models import EditorProfile
-from backoffice.roles import COUNCIL_MEMBER, DEPARTMENT_EDITOR, OFFICE
 from measures.models import Measure, OrganisationalUnit
-
-
-def _staff(django_user_model, username, group_name):
-    user = django_user_model.objects.create_user(
-        username, f"{username}@example.org", "a long Passwort 2026", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+from tests.factories import CouncilMemberFactory, DepartmentEditorFactory, OfficeUserFactory
 
 
 @pytest.fixture
@@ -58,20 +48,18 @@ def foreign_measure(plan, other_unit):
 
 
 @pytest.fixture
-def office_user(django_user_model):
-    return _staff(django_user_model, "office-editor", OFFICE)
+def office_user(db):
+    return OfficeUserFactory(username="office-editor")
 
 
 @pytest.fixture
-def editor(django_user_model, unit):
-    user = _staff(django_user_model, "department-editor", DEPARTMENT_EDITOR)
-    EditorProfile.objects.create(user=user, unit=unit)
-    return user
+def editor(unit):
+    return DepartmentEditorFactory(username="department-editor", unit=unit)
 
 
 @pytest.fixture
-def council(django_user_model):
-    return _staff(django_user_model, "council-member", COUNCIL_MEMBER)
+def council(db):
+    return CouncilMemberFactory(username="council-member")
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from networks.models import EUProject, Network
 from partners.models import PartnerCity, Partnership
 from progress.models import ProgressReport
 from tests.adminforms import admin_form_data
+from tests.factories import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -135,10 +136,8 @@ class TestDepartmentEditor:
         editor_client.post("/de/admin/measures/measure/add/", {"number": "9.9"})
         assert Measure.objects.count() == count
 
-    def test_an_editor_without_a_unit_sees_no_measure(self, client, django_user_model):
-        user = django_user_model.objects.create_user("new", is_staff=True)
-        user.groups.add(Group.objects.get(name=DEPARTMENT_EDITOR))
-        client.force_login(user)
+    def test_an_editor_without_a_unit_sees_no_measure(self, client, plan):
+        client.force_login(StaffUserFactory(role=DEPARTMENT_EDITOR))
         response = client.get(list_url(Measure))
         assert list(response.context["cl"].result_list) == []
 
@@ -178,13 +177,15 @@ class TestCouncilMember:
 
 
 class TestOffice:
-    def test_edits_and_publishes_cities_networks_and_projects(self, office_client):
+    def test_edits_and_publishes_cities_networks_and_projects(self, office_client, plan):
         for model in OTHER_CONTENT:
             obj = model.objects.order_by("pk").first()
             assert office_client.get(list_url(model)).status_code == 200, model
             assert office_client.get(change_url(obj)).status_code == 200, model
 
-    def test_nobody_deletes_content_it_is_archived_instead(self, office_client, admin_client):
+    def test_nobody_deletes_content_it_is_archived_instead(
+        self, office_client, admin_client, plan
+    ):
         for client in (office_client, admin_client):
             for model in [Measure, *OTHER_CONTENT]:
                 obj = model.objects.order_by("pk").first()

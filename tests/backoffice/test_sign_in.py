@@ -8,16 +8,16 @@ from django.test import Client, override_settings
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.factories import SuperuserFactory
+
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a long Passwort 2026"
 
 
 @pytest.fixture
-def staff(django_user_model):
-    return django_user_model.objects.create_user(
-        "staff", "staff@example.org", PASSWORD, is_staff=True, is_superuser=True
-    )
+def staff(db):
+    return SuperuserFactory(username="staff", password=PASSWORD)
 
 
 def sign_in(client, password, language="de", **extra):

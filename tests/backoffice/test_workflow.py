@@ -86,7 +86,7 @@ def test_sending_back_without_a_comment_is_refused(office_user, own_measure):
 
 
 def test_office_archives_a_network_with_the_list_action_and_it_leaves_the_site(
-    client, office_client
+    client, office_client, plan
 ):
     network = Network.objects.public().order_by("pk").first()
     url = network.get_absolute_url()

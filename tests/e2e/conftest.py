@@ -132,18 +132,15 @@ def site(browser, django_db_blocker):
     It starts after the browser: once Playwright runs, the tests run in a context of its own in
     which Django hands out another connection, and the server must share that one.
     """
-    from django.contrib.auth import get_user_model
-
     from measures.models import Measure
     from progress.models import ReportingPeriod
+    from tests.factories import SuperuserFactory
 
     with django_db_blocker.unblock():
         if not Measure.objects.exists():
             call_command("load_action_plan", verbosity=0)
         call_command("load_demo_progress", verbosity=0)
-        user = get_user_model().objects.create_superuser(
-            "e2e-office", "e2e-office@example.org", PASSWORD
-        )
+        user = SuperuserFactory(username="e2e-office", password=PASSWORD)
         period_pk = ReportingPeriod.objects.order_by("-pk").values_list("pk", flat=True).first()
         server = LiveServer()
     site = Site(server.url, user.username, PASSWORD, period_pk)

@@ -13,6 +13,7 @@ import pytest
 
 from measures.models import Measure
 from progress.models import ProgressReport
+from progress.services import progress_reports_remove
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +66,7 @@ def measure(site):
     def restore():
         reports = ProgressReport.objects.filter(measure=measure, text_en=REPORT_EN)
         ids = list(reports.values_list("pk", flat=True))
-        reports.delete()
+        progress_reports_remove(reports=reports)
         if hasattr(ProgressReport, "history"):
             ProgressReport.history.filter(id__in=ids).delete()
         # Publishing the report also set the measure's status and progress: restore every field.

@@ -30,7 +30,7 @@ def test_form_validation_rejects_a_progress_of_120_percent(plan):
 def test_database_rejects_a_duplicate_measure_number(plan):
     area = Measure.objects.get(number="1.1").area
     with pytest.raises(IntegrityError), transaction.atomic():
-        Measure.objects.create(number="1.1", slug="duplicate", area=area, title_de="Doppelt")
+        MeasureFactory(number="1.1", slug="duplicate", area=area)
     assert Measure.objects.filter(number="1.1").count() == 1
 
 

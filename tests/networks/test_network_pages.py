@@ -68,7 +68,7 @@ def test_list_has_a_section_for_european_and_one_for_international_networks(clie
     international = html.index("International networks of cities")
     assert european < html.index("/climate-alliance/") < international < html.index("/iclei/")
     assert html.index("/eurocities/") < international < html.index("/mayors-for-peace/")
-    assert len(listed(response)) == Network.objects.public().count() == 11
+    assert len(listed(response)) == Network.objects.public().count()
 
 
 def test_eurocities_is_shown_as_applying_and_others_as_members(client, plan):
@@ -166,7 +166,7 @@ def test_free_text_finds_in_both_languages(client, plan, language, text, expecte
 def test_nonsense_values_are_ignored_with_a_warning(client, plan):
     response = get(client, "en", "?scope=mars&status=zzz&theme=nope&sort=evil&page=-3")
     assert "could not be understood and were ignored" in response.text
-    assert len(listed(response)) == 11
+    assert len(listed(response)) == Network.objects.public().count()
 
 
 def test_unpublished_network_is_absent_from_the_list_and_its_page_is_404(client, plan):
@@ -268,12 +268,13 @@ def test_list_query_count_does_not_grow_with_the_networks(client, plan):
     for address in addresses:
         client.get(address)
     before = [count_queries(client, address) for address in addresses]
+    published = Network.objects.public().count()
     themes = ThemeFactory.create_batch(3)
     europe = Network.objects.get(slug="cemr").themes.get()
     for network in NetworkFactory.create_batch(30, scope=factory.Iterator(Scope)):
         network.themes.add(*themes, europe)
         network.measures.add(*plan[:2])
-    assert Network.objects.public().count() == 41
+    assert Network.objects.public().count() == published + 30
     assert [count_queries(client, address) for address in addresses] == before
 
 

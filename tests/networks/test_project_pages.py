@@ -244,10 +244,12 @@ def test_nonsense_values_are_ignored_with_a_warning(client, plan):
 
 def test_pagination_shows_twenty_projects_a_page(client, plan):
     EUProjectFactory.create_batch(30)
+    published = EUProject.objects.public().count()
+    assert 20 < published <= 40
     first = get(client, "en")
     second = get(client, "en", "?page=2")
     assert len(listed(first)) == 20
-    assert len(listed(second)) == 17
+    assert len(listed(second)) == published - 20
     assert not set(listed(first)) & set(listed(second))
     assert "Page 2 of 2" in second.text
     beyond = get(client, "en", "?page=99")
@@ -381,6 +383,7 @@ def test_list_query_count_does_not_grow_with_the_projects(client, plan, today):
     for address in addresses:
         client.get(address)
     before = [count_queries(client, address) for address in addresses]
+    published = EUProject.objects.public().count()
     education = EUProject.objects.get(slug="key").themes.get(slug="education")
     themes = [*ThemeFactory.create_batch(2), education]
     for number, project in enumerate(EUProjectFactory.create_batch(30)):
@@ -391,7 +394,7 @@ def test_list_query_count_does_not_grow_with_the_projects(client, plan, today):
         project.themes.add(*themes)
         project.partner_cities.add(PartnerCityFactory())
         project.measures.add(*plan[:2])
-    assert EUProject.objects.public().count() == 37
+    assert EUProject.objects.public().count() == published + 30
     assert [count_queries(client, address) for address in addresses] == before
 
 

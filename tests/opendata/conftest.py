@@ -10,14 +10,15 @@ from measures.models import AreaOfAction, Goal, Measure, Status
 from networks.models import EUProject, Network
 from partners.models import PartnerCity
 from progress.models import ProgressReport
-from progress.services import progress_report_create
 from tests.factories import (
     AreaOfActionFactory,
     EUProjectFactory,
+    GoalFactory,
     MeasureFactory,
     NetworkFactory,
     PartnerCityFactory,
     PartnershipFactory,
+    ProgressReportFactory,
 )
 
 DRAFT = PublicationState.DRAFT
@@ -45,7 +46,7 @@ class Content:
 def content(plan):
     """Return published rows with a report and links, next to drafts linked to the same rows."""
     measure = Measure.objects.get(number="1.1")
-    report = progress_report_create(
+    report = ProgressReportFactory(
         measure=measure,
         reported_on=datetime.date(2025, 3, 31),
         status=Status.IN_PROGRESS,
@@ -62,7 +63,7 @@ def content(plan):
     project.measures.add(measure)
 
     # Drafts and rows in review, each linked to published rows where the model allows it.
-    Goal.objects.create(number=90, title_de=f"Ziel {MARK}", publication_state=DRAFT)
+    GoalFactory(number=90, title_de=f"Ziel {MARK}", publication_state=DRAFT)
     AreaOfActionFactory(title_de=f"Handlungsfeld {MARK}", publication_state=DRAFT)
     draft_measure = MeasureFactory(
         area=AreaOfAction.objects.get(number=1),
@@ -71,15 +72,15 @@ def content(plan):
         title_de=f"Maßnahme {MARK}",
         publication_state=REVIEW,
     )
-    progress_report_create(
+    ProgressReportFactory(
         measure=measure,
         reported_on=datetime.date(2025, 4, 30),
         status=Status.IN_PROGRESS,
         progress=50,
         text_de=f"Bericht {MARK}",
-        publish=False,
+        publication_state=DRAFT,
     )
-    progress_report_create(
+    ProgressReportFactory(
         measure=draft_measure,
         reported_on=datetime.date(2025, 4, 30),
         status=Status.IN_PROGRESS,
@@ -121,7 +122,7 @@ def more_content(content):
             project = EUProjectFactory()
             project.measures.add(measure)
             project.partner_cities.add(city)
-            progress_report_create(
+            ProgressReportFactory(
                 measure=measure,
                 reported_on=datetime.date(2025, 1, 15),
                 status=Status.IN_PROGRESS,

@@ -4,6 +4,8 @@ import json
 
 import pytest
 
+from progress.services import progress_report_save
+
 from .conftest import MARK
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +97,7 @@ def test_lang_gives_one_language(client, content, language, title, label, theme)
 
 def test_lang_en_falls_back_to_german_where_there_is_no_english(client, content):
     content.report.text_en = ""
-    content.report.save()
+    progress_report_save(report=content.report)
     report = get_json(client, f"/api/v1/progress-reports/{content.report.pk}/?lang=en")
     assert report["text"] == "Erste Partnerschaftstreffen haben stattgefunden."
     both = get_json(client, f"/api/v1/progress-reports/{content.report.pk}/")

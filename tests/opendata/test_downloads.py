@@ -9,6 +9,7 @@ import pytest
 
 from opendata.datasets import DATASETS
 from partners.models import PartnerCity
+from progress.services import progress_report_save
 
 from .conftest import MARK
 
@@ -73,7 +74,7 @@ def test_progress_reports_csv_gives_iso_dates(client, content):
 
 def test_csv_keeps_commas_quotes_and_line_breaks_in_texts(client, content):
     content.report.text_en = 'Two lines, "quoted"\nand an umlaut: Düsseldorf'
-    content.report.save()
+    progress_report_save(report=content.report)
     _headers, rows = read_csv(client, "progress-reports")
     assert rows[0]["text_en"] == 'Two lines, "quoted"\nand an umlaut: Düsseldorf'
 

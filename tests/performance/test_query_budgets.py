@@ -7,7 +7,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from benchmarks.pages import api_urls, page_urls
-from benchmarks.scaled_data import scaled_data_generate
+from benchmarks.scaled_data import MEASURES_PER_UNIT, scaled_data_generate
 from measures.models import Measure
 
 # The mark also makes pytest-django create the test database when this module runs alone.
@@ -44,9 +44,10 @@ def budgets(django_db_setup, django_db_blocker):
         scaled_data_generate(scale=1)
         small = measure_all()
         scaled_data_generate(scale=19)
-        assert Measure.objects.filter(slug__startswith="synthetic-").count() == 20 * 13
+        synthetic = Measure.objects.filter(slug__startswith="synthetic-").count()
+        assert synthetic == 20 * MEASURES_PER_UNIT
         large = measure_all()
-        # Other tests count the plan's own 13 measures: none of this may outlive the module.
+        # Other tests count the plan's own measures: none of this may outlive the module.
         transaction.set_rollback(True)
     return small, large
 

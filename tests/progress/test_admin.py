@@ -7,15 +7,26 @@ from django.utils import translation
 from measures.models import Measure, Status
 from progress.models import Milestone, ProgressReport, ReportingPeriod
 from tests.adminforms import admin_form_data
+from tests.factories import MilestoneFactory, ProgressReportFactory, ReportingPeriodFactory
+
+from .conftest import day
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def rows(measure, superuser, add_report, add_milestone, add_period):
-    add_report(measure, "2024-03-01", Status.IN_PROGRESS, 30, author=superuser)
-    add_milestone(measure, "Concept agreed", "2024-04-01")
-    add_period("First half of 2024", "2024-06-30", council_document="0815/2024")
+def rows(measure, superuser):
+    ProgressReportFactory(
+        measure=measure,
+        reported_on=day("2024-03-01"),
+        status=Status.IN_PROGRESS,
+        progress=30,
+        author=superuser,
+    )
+    MilestoneFactory(measure=measure, title_en="Concept agreed", due_on=day("2024-04-01"))
+    ReportingPeriodFactory(
+        title_en="First half of 2024", ends_on=day("2024-06-30"), council_document="0815/2024"
+    )
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
@@ -65,8 +76,10 @@ class TestStatusByHand:
         assert 'name="status_override_reason_en"' in html
         assert 'name="milestones-TOTAL_FORMS"' in html
 
-    def test_changing_the_status_needs_the_override(self, admin_client, measure, add_report):
-        add_report(measure, "2024-03-01", Status.IN_PROGRESS, 30)
+    def test_changing_the_status_needs_the_override(self, admin_client, measure):
+        ProgressReportFactory(
+            measure=measure, reported_on=day("2024-03-01"), status=Status.IN_PROGRESS, progress=30
+        )
         data = admin_form_data(admin_client.get(self.change_url(measure)))
         data.update(status=Status.COMPLETED, progress="100")
         response = admin_client.post(self.change_url(measure), data)
@@ -106,8 +119,10 @@ class TestStatusByHand:
         html = client.get("/en/progress/1-1/").content.decode()
         assert "The partner city has suspended cooperation." in html
 
-    def test_ending_the_override_returns_to_the_reports(self, admin_client, measure, add_report):
-        add_report(measure, "2024-03-01", Status.IN_PROGRESS, 30)
+    def test_ending_the_override_returns_to_the_reports(self, admin_client, measure):
+        ProgressReportFactory(
+            measure=measure, reported_on=day("2024-03-01"), status=Status.IN_PROGRESS, progress=30
+        )
         Measure.objects.filter(pk=measure.pk).update(
             status=Status.ON_HOLD,
             progress=30,

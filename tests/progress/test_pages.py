@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.content import PublicationState
-from measures.models import Measure, Status
+from measures.models import AreaOfAction, Measure, Status
 from measures.status import measure_override_status
+from tests.factories import MilestoneFactory, ProgressReportFactory, ReportingPeriodFactory
 from tests.markup import row_linking_to
 
 from .conftest import day
@@ -41,9 +42,11 @@ class TestOverview:
         assert url("period_xlsx", pk=7) == "/en/progress/reports/7/xlsx/"
         assert url("overview", "de").startswith("/de/")
 
-    def test_every_measure_with_status_percent_and_charts(self, client, plan, add_report):
+    def test_every_measure_with_status_percent_and_charts(self, client, plan):
         measure = Measure.objects.get(number="2.2")
-        add_report(measure, "2024-05-02", Status.IN_PROGRESS, 40)
+        ProgressReportFactory(
+            measure=measure, reported_on=day("2024-05-02"), status=Status.IN_PROGRESS, progress=40
+        )
         html = html_of(client.get(url("overview")))
         for number in ["1.1", "2.3", "3.4", "4.3"]:
             assert f">{number}<" in html
@@ -57,25 +60,34 @@ class TestOverview:
         assert len(charts) == 2
         assert 'aria-labelledby="status-chart-title status-chart-desc"' in html
         assert '<title id="progress-chart-title">Mean progress' in html
-        assert "Area of Action 2, 3 measures: planned 2, in progress 1." in html
-        assert "Area of Action 2: 13 %." in html  # (40 + 0 + 0) / 3
+        in_area = Measure.objects.public().filter(area__number=2).count()
+        planned = f"planned {in_area - 1}, in progress 1"
+        assert f"Area of Action 2, {in_area} measures: {planned}." in html
+        assert f"Area of Action 2: {round(40 / in_area)} %." in html
         assert "Measures by status and mean progress in each Area of Action" in html
         assert_no_inline_code(html)
 
-    def test_svg_coordinates_use_decimal_points_in_german(self, client, plan, add_report):
+    def test_svg_coordinates_use_decimal_points_in_german(self, client, plan):
         # Area 1's mean of 13 % makes a bar 54.6 units wide.
-        add_report(Measure.objects.get(number="1.1"), "2024-05-02", Status.IN_PROGRESS, 40)
+        ProgressReportFactory(
+            measure=Measure.objects.get(number="1.1"),
+            reported_on=day("2024-05-02"),
+            status=Status.IN_PROGRESS,
+            progress=40,
+        )
         html = html_of(client.get(url("overview", "de")))
         assert 'width="54.6"' in html
         assert not re.search(r'(x|width)="\d+,\d', html)
 
-    def test_flags_update_due_and_overdue_as_text(
-        self, client, plan, settings, add_report, add_milestone
-    ):
+    def test_flags_update_due_and_overdue_as_text(self, client, plan, settings):
         settings.PROGRESS_UPDATE_DUE_DAYS = 30
         measure = Measure.objects.get(number="1.2")
-        add_report(measure, "2024-03-01", Status.IN_PROGRESS, 30)
-        add_milestone(measure, "Network meeting hosted", "2024-03-10")
+        ProgressReportFactory(
+            measure=measure, reported_on=day("2024-03-01"), status=Status.IN_PROGRESS, progress=30
+        )
+        MilestoneFactory(
+            measure=measure, title_en="Network meeting hosted", due_on=day("2024-03-10")
+        )
         on_time = html_of(client.get(url("overview") + "?as_of=2024-03-10"))
         assert "Update due" not in on_time and "Milestone overdue" not in on_time
         assert "Network meeting hosted" in on_time  # the next milestone
@@ -84,8 +96,13 @@ class TestOverview:
         assert "Update due" not in late
         assert "Update due" in html_of(client.get(url("overview") + "?as_of=2024-04-01"))
 
-    def test_filters_by_area_goal_status_and_unit(self, client, plan, add_report):
-        add_report(Measure.objects.get(number="3.2"), "2024-05-01", Status.IN_PROGRESS, 10)
+    def test_filters_by_area_goal_status_and_unit(self, client, plan):
+        ProgressReportFactory(
+            measure=Measure.objects.get(number="3.2"),
+            reported_on=day("2024-05-01"),
+            status=Status.IN_PROGRESS,
+            progress=10,
+        )
 
         def numbers(query):
             response = client.get(url("overview") + query)
@@ -106,10 +123,17 @@ class TestOverview:
         html = html_of(client.get(url("overview") + "?area=banana&status=exploded"))
         assert "could not be understood and were ignored" in html
 
-    def test_as_of_shows_the_state_on_that_day(self, client, plan, add_report):
+    def test_as_of_shows_the_state_on_that_day(self, client, plan):
         measure = Measure.objects.get(number="1.1")
-        add_report(measure, "2024-03-01", Status.IN_PREPARATION, 10)
-        add_report(measure, "2024-09-01", Status.IN_PROGRESS, 40)
+        ProgressReportFactory(
+            measure=measure,
+            reported_on=day("2024-03-01"),
+            status=Status.IN_PREPARATION,
+            progress=10,
+        )
+        ProgressReportFactory(
+            measure=measure, reported_on=day("2024-09-01"), status=Status.IN_PROGRESS, progress=40
+        )
         response = client.get(url("overview") + "?as_of=2024-06-30")
         html = html_of(response)
         row = response.context["rows"][0]
@@ -128,10 +152,13 @@ class TestOverview:
             ("9999-12-31", "lies in the future"),
         ],
     )
-    def test_malformed_or_future_as_of_explains_and_shows_today(
-        self, client, plan, add_report, value, message
-    ):
-        add_report(Measure.objects.get(number="1.1"), "2024-03-01", Status.IN_PROGRESS, 40)
+    def test_malformed_or_future_as_of_explains_and_shows_today(self, client, plan, value, message):
+        ProgressReportFactory(
+            measure=Measure.objects.get(number="1.1"),
+            reported_on=day("2024-03-01"),
+            status=Status.IN_PROGRESS,
+            progress=40,
+        )
         response = client.get(url("overview") + f"?as_of={value}")
         html = html_of(response)
         assert message in html
@@ -157,14 +184,29 @@ class TestOverview:
 
 
 class TestMeasurePage:
-    def test_timeline_of_reports_and_milestones_newest_first(
-        self, client, plan, add_report, add_milestone
-    ):
+    def test_timeline_of_reports_and_milestones_newest_first(self, client, plan):
         measure = Measure.objects.get(number="1.1")
-        add_report(measure, "2024-03-01", Status.IN_PREPARATION, 10, text_en="Partners contacted")
-        add_report(measure, "2024-09-01", Status.IN_PROGRESS, 40, text_en="Exchange started")
-        add_milestone(measure, "Concept agreed", "2024-04-01", "2024-04-15")
-        add_milestone(measure, "Exchange evaluated", "2024-05-01")
+        ProgressReportFactory(
+            measure=measure,
+            reported_on=day("2024-03-01"),
+            status=Status.IN_PREPARATION,
+            progress=10,
+            text_en="Partners contacted",
+        )
+        ProgressReportFactory(
+            measure=measure,
+            reported_on=day("2024-09-01"),
+            status=Status.IN_PROGRESS,
+            progress=40,
+            text_en="Exchange started",
+        )
+        MilestoneFactory(
+            measure=measure,
+            title_en="Concept agreed",
+            due_on=day("2024-04-01"),
+            reached_on=day("2024-04-15"),
+        )
+        MilestoneFactory(measure=measure, title_en="Exchange evaluated", due_on=day("2024-05-01"))
         html = html_of(client.get(url("measure", slug="1-1")))
         timeline = html[html.index('<ol class="timeline">') :]
         order = [
@@ -181,16 +223,34 @@ class TestMeasurePage:
         assert "/en/measures/1-1/" in html
         assert_no_inline_code(html)
 
-    def test_german_page_shows_german_content(self, client, plan, add_report):
-        add_report(Measure.objects.get(number="1.1"), "2024-03-01", Status.IN_PROGRESS, 10)
+    def test_german_page_shows_german_content(self, client, plan):
+        ProgressReportFactory(
+            measure=Measure.objects.get(number="1.1"),
+            reported_on=day("2024-03-01"),
+            status=Status.IN_PROGRESS,
+            progress=10,
+        )
         html = html_of(client.get(url("measure", "de", slug="1-1")))
         assert "Bericht vom 2024-03-01" in html
         assert "in Umsetzung" in html
 
-    def test_unpublished_measure_and_reports_stay_hidden(self, client, plan, add_report):
+    def test_unpublished_measure_and_reports_stay_hidden(self, client, plan):
         measure = Measure.objects.get(number="1.1")
-        add_report(measure, "2024-03-01", Status.IN_PROGRESS, 10, text_en="Public line")
-        add_report(measure, "2024-04-01", Status.IN_PROGRESS, 20, text_en="Secret", publish=False)
+        ProgressReportFactory(
+            measure=measure,
+            reported_on=day("2024-03-01"),
+            status=Status.IN_PROGRESS,
+            progress=10,
+            text_en="Public line",
+        )
+        ProgressReportFactory(
+            measure=measure,
+            reported_on=day("2024-04-01"),
+            status=Status.IN_PROGRESS,
+            progress=20,
+            text_en="Secret",
+            publication_state=PublicationState.DRAFT,
+        )
         html = html_of(client.get(url("measure", slug="1-1")))
         assert "Public line" in html and "Secret" not in html
         Measure.objects.filter(number="4.3").update(publication_state=PublicationState.DRAFT)
@@ -201,21 +261,43 @@ class TestMeasurePage:
 
 class TestCouncilReport:
     @pytest.fixture
-    def two_periods(self, plan, add_report, add_milestone, add_period):
+    def two_periods(self, plan):
         one, two = Measure.objects.get(number="1.1"), Measure.objects.get(number="2.1")
-        add_report(one, "2024-05-01", Status.PLANNED, 0)
-        add_report(one, "2024-10-01", Status.IN_PROGRESS, 20)
-        add_report(two, "2024-03-01", Status.IN_PREPARATION, 10)
-        add_report(two, "2024-11-01", Status.IN_PREPARATION, 30)
+        ProgressReportFactory(
+            measure=one, reported_on=day("2024-05-01"), status=Status.PLANNED, progress=0
+        )
+        ProgressReportFactory(
+            measure=one, reported_on=day("2024-10-01"), status=Status.IN_PROGRESS, progress=20
+        )
+        ProgressReportFactory(
+            measure=two, reported_on=day("2024-03-01"), status=Status.IN_PREPARATION, progress=10
+        )
+        ProgressReportFactory(
+            measure=two, reported_on=day("2024-11-01"), status=Status.IN_PREPARATION, progress=30
+        )
         # After the second period: must not appear in its report.
-        add_report(one, "2025-02-01", Status.COMPLETED, 100)
-        add_milestone(one, "Concept agreed", "2024-09-01", "2024-08-20")
-        add_milestone(two, "Partners found", "2024-12-01")
-        add_milestone(two, "Old milestone", "2024-01-01", "2024-02-01")
-        first = add_period("First half of 2024", "2024-06-30", council_document="0815/2024")
-        second = add_period(
-            "Second half of 2024",
-            "2024-12-31",
+        ProgressReportFactory(
+            measure=one, reported_on=day("2025-02-01"), status=Status.COMPLETED, progress=100
+        )
+        MilestoneFactory(
+            measure=one,
+            title_en="Concept agreed",
+            due_on=day("2024-09-01"),
+            reached_on=day("2024-08-20"),
+        )
+        MilestoneFactory(measure=two, title_en="Partners found", due_on=day("2024-12-01"))
+        MilestoneFactory(
+            measure=two,
+            title_en="Old milestone",
+            due_on=day("2024-01-01"),
+            reached_on=day("2024-02-01"),
+        )
+        first = ReportingPeriodFactory(
+            title_en="First half of 2024", ends_on=day("2024-06-30"), council_document="0815/2024"
+        )
+        second = ReportingPeriodFactory(
+            title_en="Second half of 2024",
+            ends_on=day("2024-12-31"),
             council_document="1234/2025",
             decided_on=day("2025-03-01"),
         )
@@ -252,11 +334,16 @@ class TestCouncilReport:
         )
         assert_no_inline_code(html)
 
-    def test_a_later_report_does_not_change_a_past_period(self, client, two_periods, add_report):
+    def test_a_later_report_does_not_change_a_past_period(self, client, two_periods):
         _first, second = two_periods
         page = url("period_detail", pk=second.pk)
         before = [(r.measure.number, r.state) for r in client.get(page).context["report"].rows]
-        add_report(Measure.objects.get(number="2.1"), "2025-03-01", Status.IN_PROGRESS, 60)
+        ProgressReportFactory(
+            measure=Measure.objects.get(number="2.1"),
+            reported_on=day("2025-03-01"),
+            status=Status.IN_PROGRESS,
+            progress=60,
+        )
         after = [(r.measure.number, r.state) for r in client.get(page).context["report"].rows]
         assert before == after
 
@@ -269,12 +356,17 @@ class TestCouncilReport:
     def test_print_stylesheet_puts_each_area_on_a_page(self, client, two_periods):
         html = html_of(client.get(url("period_detail", pk=two_periods[1].pk)))
         assert re.search(r'href="[^"]*css/progress-print\.css" media="print"', html)
-        assert html.count('<section class="period-area"') == 4
+        areas = AreaOfAction.objects.public().count()
+        assert html.count('<section class="period-area"') == areas
         css = Path(finders.find("css/progress-print.css")).read_text(encoding="utf-8")
         assert "size: A4" in css and ".period-area { break-before: page; }" in css
 
-    def test_list_shows_published_periods_only(self, client, two_periods, add_period):
-        hidden = add_period("Draft period", "2025-06-30", publish=False)
+    def test_list_shows_published_periods_only(self, client, two_periods):
+        hidden = ReportingPeriodFactory(
+            title_en="Draft period",
+            ends_on=day("2025-06-30"),
+            publication_state=PublicationState.DRAFT,
+        )
         html = html_of(client.get(url("period_list")))
         assert "First half of 2024" in html and "Second half of 2024" in html
         assert "Draft period" not in html
@@ -282,7 +374,7 @@ class TestCouncilReport:
         assert client.get(url("period_csv", pk=hidden.pk)).status_code == 404
         assert client.get(url("period_xlsx", pk=hidden.pk)).status_code == 404
 
-    def test_unpublished_period_is_skipped_as_previous(self, client, two_periods, add_period):
+    def test_unpublished_period_is_skipped_as_previous(self, client, two_periods):
         first, second = two_periods
         first.publication_state = PublicationState.DRAFT
         first.save()

@@ -2,14 +2,19 @@
 
 import datetime
 
+import factory
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.content import PublicationState
-from measures.models import AreaOfAction, Measure, Status
-from progress.models import Milestone, ProgressReport
-from tests.factories import MeasureFactory
+from measures.models import AreaOfAction, Measure
+from progress.models import ProgressReport
+from tests.factories import (
+    MeasureFactory,
+    MilestoneFactory,
+    ProgressReportFactory,
+    ReportingPeriodFactory,
+)
 
 from .conftest import day
 
@@ -39,24 +44,17 @@ def more_data(*, measures: int, reports: int):
         MeasureFactory(**({"area": area} if index % 2 else {}))
     all_measures = list(Measure.objects.all())
     start = day("2022-01-01")
-    ProgressReport.objects.bulk_create(
-        ProgressReport(
-            measure=all_measures[index % len(all_measures)],
-            reported_on=start + datetime.timedelta(days=index),
-            status=Status.IN_PROGRESS,
-            progress=index % 100,
-            text_en=f"Report {index}",
-            publication_state=PublicationState.PUBLISHED,
-        )
-        for index in range(reports)
+    ProgressReportFactory.create_batch(
+        reports,
+        measure=factory.Iterator(all_measures),
+        reported_on=factory.Iterator(start + datetime.timedelta(days=n) for n in range(reports)),
+        progress=factory.Iterator(range(100)),
+        text_en=factory.Sequence(lambda n: f"Report {n}"),
     )
-    Milestone.objects.bulk_create(
-        Milestone(
-            measure=all_measures[index % len(all_measures)],
-            title=f"Milestone {index}",
-            due_on=start + datetime.timedelta(days=3 * index),
-        )
-        for index in range(reports // 4)
+    MilestoneFactory.create_batch(
+        reports // 4,
+        measure=factory.Iterator(all_measures),
+        due_on=factory.Iterator(start + datetime.timedelta(days=3 * n) for n in range(reports)),
     )
 
 
@@ -67,13 +65,14 @@ def count_queries(client, url: str) -> int:
     return len(context)
 
 
-def test_query_counts_do_not_grow_with_measures_and_reports(client, plan, add_period):
-    add_period("First", "2023-12-31")
-    period = add_period("Second", "2024-06-30")
+def test_query_counts_do_not_grow_with_measures_and_reports(client, plan):
+    ReportingPeriodFactory(title_en="First", ends_on=day("2023-12-31"))
+    period = ReportingPeriodFactory(title_en="Second", ends_on=day("2024-06-30"))
     urls = {template.format(pk=period.pk): pinned for template, pinned in PAGES.items()}
     small = {url: count_queries(client, url) for url in urls}
+    measures = Measure.objects.count()
     more_data(measures=20, reports=200)
-    assert Measure.objects.count() == 33 and ProgressReport.objects.count() == 200
+    assert Measure.objects.count() == measures + 20 and ProgressReport.objects.count() == 200
     large = {url: count_queries(client, url) for url in urls}
     assert small == large == urls
 
@@ -81,15 +80,12 @@ def test_query_counts_do_not_grow_with_measures_and_reports(client, plan, add_pe
 def test_measure_page_with_200_reports_on_one_measure(client, plan):
     measure = Measure.objects.get(number="1.1")
     before = count_queries(client, "/en/progress/1-1/")
-    ProgressReport.objects.bulk_create(
-        ProgressReport(
-            measure=measure,
-            reported_on=day("2020-01-01") + datetime.timedelta(days=index),
-            status=Status.IN_PROGRESS,
-            progress=50,
-            publication_state=PublicationState.PUBLISHED,
-        )
-        for index in range(200)
+    first = day("2020-01-01")
+    ProgressReportFactory.create_batch(
+        200,
+        measure=measure,
+        reported_on=factory.Iterator(first + datetime.timedelta(days=n) for n in range(200)),
+        progress=50,
     )
     response = client.get("/en/progress/1-1/")
     assert len(response.context["timeline"]) == 200
