@@ -49,6 +49,8 @@ ROLE_PERMISSIONS = {
         *_codenames(["add", "change", "view"], CONTENT_MODELS),
         *_codenames(["delete"], REMOVABLE_PARTS),
         ("core", "view_workflowevent"),
+        ("core", "view_changeproposal"),
+        ("core", "change_changeproposal"),
         ("core", "publish_content"),
         ("core", "import_content"),
     ],
@@ -69,12 +71,15 @@ ROLE_PERMISSIONS = {
             ],
         ),
         ("core", "view_workflowevent"),
+        # Their own proposed changes to published content, with the office's decision.
+        ("core", "view_changeproposal"),
         # What marks the role: their work is limited to their unit's measures (core.access).
         ("core", "work_for_own_unit"),
     ],
     COUNCIL_MEMBER: [
         *_codenames(["view"], CONTENT_MODELS),
         ("core", "view_workflowevent"),
+        ("core", "view_changeproposal"),
     ],
 }
 

@@ -50,3 +50,54 @@ class WorkflowEvent(models.Model):
     def __str__(self):
         steps = f"{self.get_from_state_display()} → {self.get_to_state_display()}"
         return f"{self.content_object}: {steps}"
+
+
+class ChangeProposal(models.Model):
+    """A department editor's change to published content, waiting for the office's decision."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Waiting for review")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, verbose_name=_("kind of content")
+    )
+    object_id = models.PositiveBigIntegerField(_("object ID"))
+    content_object = GenericForeignKey("content_type", "object_id")
+    base_version = models.PositiveIntegerField(
+        _("version proposed on"), help_text=_("The version of the record the change starts from.")
+    )
+    changes = models.JSONField(_("proposed values"), default=dict)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    state = models.CharField(
+        _("state"), max_length=16, choices=State, default=State.OPEN, db_index=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_comment = models.TextField(_("comment on the decision"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("proposed change")
+        verbose_name_plural = _("proposed changes")
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="core_proposal_object"),
+        ]
+
+    def __str__(self):
+        return f"{self.content_object} ({self.get_state_display()})"

@@ -24,6 +24,7 @@ def plan(db):
 @pytest.fixture
 def rows_of_every_model(plan):
     """Give the models the plan leaves empty a row each, so that every admin page has one."""
+    from core.proposals import proposal_create
     from tests.factories import (
         MilestoneFactory,
         ProgressReportFactory,
@@ -37,6 +38,9 @@ def rows_of_every_model(plan):
         MilestoneFactory(measure=measure),
         ReportingPeriodFactory(),
         WorkflowEventFactory(content_object=measure),
+        proposal_create(
+            obj=measure, cleaned_data={"title_en": "Proposed"}, changed=["title_en"], user=None
+        ),
     ]
 
 

@@ -3,6 +3,7 @@
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from .history import HistoryAdmin
+from .proposals import ProposalMixin
 from .scope import DepartmentScopeMixin
 from .translations import TranslationStatusMixin
 from .versions import VersionCheckMixin
@@ -12,6 +13,7 @@ __all__ = ["ContentAdmin"]
 
 
 class ContentAdmin(
+    ProposalMixin,
     VersionCheckMixin,
     WorkflowAdminMixin,
     DepartmentScopeMixin,

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from core.content import PublicationState
-from core.models import WorkflowEvent
+from core.models import ChangeProposal, WorkflowEvent
 from core.workflow import content_transition
 from measures.models import Measure
 from tests.adminforms import admin_form_data
@@ -169,3 +169,95 @@ class TestLostUpdates:
         response = second.post(change_url(own_measure), second_data)
         assert response.status_code == 200
         assert "erste hat diesen Eintrag (Maßnahme)" in response.content.decode()
+
+
+class TestProposals:
+    """Finding 2: an editor's save of a published measure changed the public page at once."""
+
+    @pytest.fixture
+    def published(self, own_measure):
+        Measure.objects.filter(pk=own_measure.pk).update(publication_state=PUBLISHED)
+        own_measure.refresh_from_db()
+        return own_measure
+
+    def propose(self, editor_client, measure):
+        data = admin_form_data(editor_client.get(change_url(measure, "en")))
+        data.update(title_de="Vorgeschlagener Titel", title_en="Proposed title")
+        response = editor_client.post(change_url(measure, "en"), data, follow=True)
+        assert response.status_code == 200
+        assert "sent to the International Affairs Office for review" in (
+            response.content.decode()
+        )
+        return ChangeProposal.objects.get(object_id=measure.pk)
+
+    def test_the_public_page_keeps_the_published_text_until_the_office_accepts(
+        self, client, editor_client, office_client, published
+    ):
+        title_en = published.title_en
+        events = WorkflowEvent.objects.count()
+        proposal = self.propose(editor_client, published)
+        published.refresh_from_db()
+        assert published.title_en == title_en
+        assert title_en in client.get("/en/measures/1-1/").content.decode()
+        assert "Proposed title" not in client.get("/en/measures/1-1/").content.decode()
+        assert WorkflowEvent.objects.count() == events
+
+        page = office_client.get(change_url(proposal, "en")).content.decode()
+        assert "Vorgeschlagener Titel" in page and "Proposed title" in page
+        assert title_en in page
+        response = office_client.post(
+            change_url(proposal, "en"), {"decision": "accept", "decision_comment": ""}
+        )
+        assert response.status_code == 302
+        published.refresh_from_db()
+        assert (published.title_de, published.title_en) == (
+            "Vorgeschlagener Titel",
+            "Proposed title",
+        )
+        assert "Proposed title" in client.get("/en/measures/1-1/").content.decode()
+        assert published.history.first().history_user.username == "office-editor"
+
+    def test_a_decline_needs_a_comment_which_the_editor_reads(
+        self, editor_client, office_client, published
+    ):
+        proposal = self.propose(editor_client, published)
+        refused = office_client.post(change_url(proposal), {"decision": "decline"})
+        assert refused.status_code == 200
+        assert "Begründen Sie in einem Kommentar" in refused.content.decode()
+        proposal.refresh_from_db()
+        assert proposal.state == ChangeProposal.State.OPEN
+        office_client.post(
+            change_url(proposal),
+            {"decision": "decline", "decision_comment": "Der Titel steht so im Plan."},
+        )
+        proposal.refresh_from_db()
+        assert proposal.state == ChangeProposal.State.DECLINED
+        listing = editor_client.get(list_url(ChangeProposal)).content.decode()
+        assert "Abgelehnt" in listing
+        detail = editor_client.get(change_url(proposal)).content.decode()
+        assert "Der Titel steht so im Plan." in detail
+        published.refresh_from_db()
+        assert published.title_de != "Vorgeschlagener Titel"
+
+    def test_an_editor_cannot_decide_their_own_proposal(self, editor_client, published):
+        proposal = self.propose(editor_client, published)
+        response = editor_client.post(
+            change_url(proposal), {"decision": "accept", "decision_comment": "ok"}
+        )
+        assert response.status_code == 403
+        proposal.refresh_from_db()
+        assert proposal.state == ChangeProposal.State.OPEN
+        published.refresh_from_db()
+        assert published.title_en != "Proposed title"
+
+    def test_a_restore_by_an_editor_becomes_a_proposal(self, editor_client, published):
+        Measure.objects.filter(pk=published.pk).update(title_en="Later title")
+        published.refresh_from_db()
+        published.title_en = "Edited title"
+        published.save()
+        version = published.history.order_by("history_date").first()
+        data = admin_form_data(editor_client.get(history_url(published, version)))
+        editor_client.post(history_url(published, version), data)
+        published.refresh_from_db()
+        assert published.title_en == "Edited title"
+        assert ChangeProposal.objects.filter(object_id=published.pk).exists()

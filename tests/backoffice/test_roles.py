@@ -46,7 +46,9 @@ class TestDepartmentEditor:
         numbers = {measure.number for measure in response.context["cl"].result_list}
         assert numbers == {own_measure.number, contributed_measure.number}
 
-    def test_edits_the_english_title_of_their_measure(self, editor_client, own_measure):
+    def test_edits_the_english_title_of_their_draft_measure(self, editor_client, own_measure):
+        # A published measure's edit becomes a proposal (test_attacks.TestProposals).
+        Measure.objects.filter(pk=own_measure.pk).update(publication_state="draft")
         page = editor_client.get(change_url(own_measure, "en"))
         assert page.status_code == 200
         data = admin_form_data(page)
