@@ -6,11 +6,13 @@ might show it stale at once, on every application server that shares the cache. 
 visitor would see alike is cached: GET requests under a language prefix (the language is part of
 the URL) or for data (API, downloads, sitemap: keyed by the negotiated language), from visitors
 without a session or messages cookie, answered with 200, without cookies, without a CSRF token,
-without messages, and varying by no request header but the cookie. While the cache is
-unreachable, pages are rendered as if it were switched off (core/cache_outage.py).
+without messages, and varying by no request header but the cookie. A page is kept under its
+address with only the query parameters its view read, sorted (hannover_intl/page_keys.py), and
+only up to PAGE_CACHE_MAX_BYTES; how many pages the cache holds is the cache's own limit
+(MAX_ENTRIES of the database cache, maxmemory of Redis). While the cache is unreachable, pages
+are rendered as if it were switched off (core/cache_outage.py).
 """
 
-import hashlib
 import threading
 import uuid
 from contextlib import contextmanager
@@ -18,15 +20,18 @@ from functools import cache as memoize
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.cache import cc_delim_re
 
 from core.cache_outage import outage
+
+from . import page_keys
 
 VERSION_KEY = "page-cache:version"
 HEADER = "X-Page-Cache"
@@ -42,6 +47,11 @@ _version_lost = threading.Event()
 def page_cache_seconds() -> int:
     """Return how long a page stays cached; 0 turns the page cache off."""
     return int(getattr(settings, "PAGE_CACHE_SECONDS", 0))
+
+
+def page_cache_max_bytes() -> int:
+    """Return the largest body a cached page may have."""
+    return int(getattr(settings, "PAGE_CACHE_MAX_BYTES", 1024 * 1024))
 
 
 def content_version(*, create: bool = True) -> str | None:
@@ -91,10 +101,25 @@ def content_changes_deferred():
             bump_content_version()
 
 
+def content_labels() -> tuple[str, ...]:
+    """Return the labels of the apps whose models the public pages show."""
+    return tuple(getattr(settings, "PAGE_CACHE_CONTENT_APPS", CONTENT_APPS))
+
+
+def logged_content_change(sender, instance, created, **kwargs) -> None:
+    """Count a change the admin logs for a content model as a content change.
+
+    Saving a model sends its own signal; this is for what sends none, such as an admin action
+    that changes rows with update() and logs it. A sign-in, a refused action or a form with
+    errors logs nothing, and so keeps the cached pages.
+    """
+    if created and instance.content_type.app_label in content_labels():
+        content_changed()
+
+
 def connect_content_signals() -> None:
-    """Connect every content model, and its many-to-many tables, to `content_changed`."""
-    labels = getattr(settings, "PAGE_CACHE_CONTENT_APPS", CONTENT_APPS)
-    for label in labels:
+    """Connect every content model, its many-to-many tables and the admin's log to the cache."""
+    for label in content_labels():
         if not apps.is_installed(label):
             continue
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
@@ -102,6 +127,7 @@ def connect_content_signals() -> None:
             post_save.connect(content_changed, sender=model, dispatch_uid=uid)
             post_delete.connect(content_changed, sender=model, dispatch_uid=uid)
             m2m_changed.connect(content_changed, sender=model, dispatch_uid=uid)
+    post_save.connect(logged_content_change, sender=LogEntry, dispatch_uid="page-cache-log")
 
 
 # Data for machines outside the language prefixes, the same for every visitor: the open data
@@ -169,17 +195,18 @@ def is_cacheable_response(request, response) -> bool:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return False
+    # A list that ignored a value it could not use says so on the page: made-up values lead to
+    # no page a link points to, and each would take a place in the cache.
+    if (getattr(response, "context_data", None) or {}).get("ignored_filters"):
+        return False
     # A page with a CSRF token holds this visitor's secret; one with a message is theirs too.
     return not request.META.get("CSRF_COOKIE_USED") and not has_messages(request)
 
 
 def page_key(request) -> str:
-    """Return the cache key of the page at the request's full URL, in its language."""
-    url = request.build_absolute_uri()
-    if not request.path.startswith(language_prefixes()):
-        # What LocaleMiddleware will choose from the cookie and Accept-Language.
-        url += "|" + translation.get_language_from_request(request)
-    return f"page-cache:{hashlib.sha256(url.encode()).hexdigest()}"
+    """Return the cache key of the page at the request's address, in its language."""
+    negotiated = not request.path.startswith(language_prefixes())
+    return page_keys.page_key(request, negotiated=negotiated)
 
 
 def stored(response, stamp: tuple[str, str]) -> tuple:
@@ -224,9 +251,7 @@ class PageCacheMiddleware:
         seconds = page_cache_seconds()
         # A cache that just failed is left alone for a while: the pages are rendered instead.
         if not seconds or not is_cacheable_request(request) or outage.is_down():
-            response = self.get_response(request)
-            self.note_editor_changes(request, response)
-            return response
+            return self.get_response(request)
         try:
             key, stamp, entry = lookup(request)
         except DisallowedHost:
@@ -239,8 +264,9 @@ class PageCacheMiddleware:
             response = restored(entry)
             response[HEADER] = "hit"
             return response
+        request.GET = query = page_keys.recording(request.GET)
         response = self.get_response(request)
-        if is_cacheable_response(request, response):
+        if self.worth_keeping(request, response, query):
             try:
                 # Stamped with the version read before rendering: if an edit came in between,
                 # the page is already out of date and the next request renders it anew.
@@ -251,13 +277,10 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def note_editor_changes(request, response) -> None:
-        """Start a new version after an editor's successful change, such as a bulk action.
-
-        Admin actions may change rows with update(), which sends no signal.
-        """
-        if request.method in ("GET", "HEAD", "OPTIONS") or response.status_code >= 400:
-            return
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.is_staff:
-            bump_content_version()
+    def worth_keeping(request, response, query) -> bool:
+        """Return whether the page may be stored, under a key its view's reads account for."""
+        # A parameter the view never asked for cannot have changed the page, but a key with it
+        # would be one more entry for the same page: such an address is answered, not kept.
+        if query.unread() or not is_cacheable_response(request, response):
+            return False
+        return len(response.content) <= page_cache_max_bytes()
