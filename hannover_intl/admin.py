@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.admin_kit import ContentAdmin
 from core.i18n import localized_fields
 
-from .models import SitePage
+from .models import LEGAL_FACTS, SitePage
 
 admin.site.site_header = _("Hannover – International City: back office")
 admin.site.site_title = _("Back office")
@@ -19,3 +19,28 @@ class SitePageAdmin(ContentAdmin):
     list_filter = ["publication_state"]
     search_fields = localized_fields("title", "body")
     readonly_fields = ["created_at", "updated_at"]
+
+    def get_fieldsets(self, request, obj=None):
+        """Show a page's legal facts in a section of their own, and no other page's."""
+        own = {fact.field for fact in obj.legal_facts()} if obj else set()
+        every = {fact.field for fact in LEGAL_FACTS}
+        fieldsets, fact_fields = [], []
+        for title, options in super().get_fieldsets(request, obj):
+            kept = []
+            for name in options["fields"]:
+                # modeltranslation names the columns of a translated field body_de, body_en.
+                field = name.rsplit("_", 1)[0] if name.endswith(("_de", "_en")) else name
+                if field in own:
+                    fact_fields.append(name)
+                elif field not in every:
+                    kept.append(name)
+            fieldsets.append((title, {**options, "fields": kept}))
+        if fact_fields:
+            description = _(
+                "Required by law and not in the sources: until filled in, the page shows a "
+                "marked gap and the site cannot be deployed."
+            )
+            fieldsets.insert(
+                1, (_("Legal facts"), {"fields": fact_fields, "description": description})
+            )
+        return fieldsets

@@ -9,6 +9,7 @@ class HannoverIntlConfig(AppConfig):
     verbose_name = _("Hannover – International City")
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the deploy check of the legal facts)
         from .cache import connect_content_signals
 
         connect_content_signals()

@@ -3,12 +3,12 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import SitePage
+from .models import LEGAL_FACTS, SitePage
 
 
 @register(SitePage)
 class SitePageTranslation(TranslationOptions):
-    fields = ("title", "summary", "body")
+    fields = ("title", "summary", "body", *(fact.field for fact in LEGAL_FACTS if fact.translated))
 
 
 # History is registered here, after modeltranslation has added the German and English columns,

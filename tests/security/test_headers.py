@@ -1,6 +1,7 @@
 """Production sends strict security headers on public and admin pages alike."""
 
 import os
+import re
 import runpy
 import secrets
 import subprocess
@@ -9,6 +10,9 @@ from pathlib import Path
 
 import pytest
 from django.test import override_settings
+
+from hannover_intl.checks import legal_fact_id
+from hannover_intl.models import LEGAL_FACTS
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +102,10 @@ def test_a_configured_tile_server_may_serve_map_images(client, plan):
     assert "img-src 'self' data: https://*.tile.example.org" in csp
 
 
-def test_check_deploy_with_production_settings_reports_nothing():
+def test_check_deploy_with_production_settings_reports_only_the_missing_legal_facts(tmp_path):
+    # An empty database: the only issues are the legal facts the office has yet to fill in
+    # (tests/site/test_legal_pages.py checks that nothing is reported once they are filled).
+    env = production_environment() | {"DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
     result = subprocess.run(
         [
             sys.executable,
@@ -110,13 +117,15 @@ def test_check_deploy_with_production_settings_reports_nothing():
             "--settings=hannover_intl.settings.production",
         ],
         cwd=ROOT,
-        env=production_environment(),
+        env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "System check identified no issues" in result.stdout
+    output = result.stdout + result.stderr
+    reported = set(re.findall(r"\(([a-z_]+\.[A-Z]\d{3})\)", output))
+    assert reported == {legal_fact_id(position) for position in range(len(LEGAL_FACTS))}, output
+    assert result.returncode == 1
 
 
 def test_the_policy_is_the_same_string_byte_for_byte(client):
