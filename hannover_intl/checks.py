@@ -23,15 +23,31 @@ def missing_languages(page: SitePage | None, fact: LegalFact) -> list[str]:
     ]
 
 
+def unplaced_languages(page: SitePage | None, fact: LegalFact) -> list[str]:
+    """Return the languages whose text of `page` has no [[marker]] where `fact` appears."""
+    if page is None:
+        return []
+    marker = f"[[{fact.field}]]"
+    codes = [code for code, _name in settings.LANGUAGES]
+    return [code for code in codes if marker not in (getattr(page, f"body_{code}") or "")]
+
+
 def fact_error(position: int, fact: LegalFact, pages: dict) -> Error | None:
     """Return the error for `fact` if its page does not state it in every language it needs."""
-    missing = missing_languages(pages.get(fact.page), fact)
-    if not missing:
+    page = pages.get(fact.page)
+    missing = missing_languages(page, fact)
+    # A filled fact whose marker an edit removed would silently vanish from the page.
+    unplaced = unplaced_languages(page, fact)
+    if not missing and not unplaced:
         return None
-    languages = f" ({', '.join(missing)})" if any(missing) else ""
+    if missing:
+        languages = f" ({', '.join(missing)})" if any(missing) else ""
+        problem = f"lacks '{fact.label}'{languages}"
+    else:
+        languages = ", ".join(unplaced)
+        problem = f"has no place for '{fact.label}' ([[{fact.field}]]) in its text ({languages})"
     return Error(
-        f"The {SitePage.Slug(fact.page).label} lacks '{fact.label}'{languages}, "
-        f"required by {fact.law}.",
+        f"The {SitePage.Slug(fact.page).label} {problem}, required by {fact.law}.",
         hint="The International Affairs Office fills it in the admin: "
         f"site page '{fact.page}', field '{fact.field}'.",
         obj=f"SitePage {fact.page}",

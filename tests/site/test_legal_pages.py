@@ -135,6 +135,16 @@ def test_the_deploy_check_passes_once_the_office_has_filled_every_fact(plan):
     assert "(en)" in error.msg
 
 
+def test_the_deploy_check_reports_a_filled_fact_the_text_no_longer_shows(plan):
+    fill_every_fact()
+    page = SitePage.objects.get(slug="legal-notice")
+    page.body_en = page.body_en.replace("[[second_contact]]", "")
+    page.save()
+    (error,) = check_legal_facts()
+    assert error.id == legal_fact_id([f.field for f in LEGAL_FACTS].index("second_contact"))
+    assert "has no place for 'second fast contact channel'" in error.msg and "(en)" in error.msg
+
+
 def test_check_deploy_with_production_settings_passes_once_the_facts_are_filled(tmp_path):
     env = production_environment() | {"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
 
@@ -152,9 +162,12 @@ def test_check_deploy_with_production_settings_passes_once_the_facts_are_filled(
     assert manage("migrate", "-v", "0").returncode == 0
     fill = (
         "import datetime\n"
-        "from hannover_intl.models import SitePage\n"
+        "from hannover_intl.models import LEGAL_FACTS, SitePage\n"
         "for slug in ('legal-notice', 'privacy', 'accessibility'):\n"
-        f"    SitePage.objects.create(slug=slug, title=slug, body=slug, **{FILLED!r})\n"
+        "    text = ' '.join(f'[[{f.field}]]' for f in LEGAL_FACTS if f.page == slug)\n"
+        "    SitePage.objects.create(\n"
+        f"        slug=slug, title=slug, body_de=text, body_en=text, **{FILLED!r}\n"
+        "    )\n"
     )
     created = manage("shell", "-c", fill)
     assert created.returncode == 0, created.stderr
