@@ -7,6 +7,7 @@ so that an edit of the International Affairs Office is never overwritten."""
 import hashlib
 
 from django.db import migrations
+from django.db.models import F
 
 # (page, language): the SHA-256 of every text the loader wrote before this migration.
 OLD_TEXTS = {
@@ -643,7 +644,10 @@ def update_unedited_texts(apps, schema_editor):
             continue
         current = getattr(page, f"body_{code}") or ""
         if hashlib.sha256(current.encode()).hexdigest() in OLD_TEXTS[(slug, code)]:
-            site_page.objects.filter(pk=page.pk).update(**{f"body_{code}": text})
+            # A new version, so that an admin form opened on the old text is refused as stale.
+            site_page.objects.filter(pk=page.pk).update(
+                **{f"body_{code}": text}, version=F("version") + 1
+            )
 
 
 class Migration(migrations.Migration):

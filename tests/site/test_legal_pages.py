@@ -242,7 +242,10 @@ def test_the_data_migration_updates_only_texts_the_office_has_not_edited(plan, m
     )
     SitePage.objects.filter(slug="legal-notice").update(body_de=old)
     SitePage.objects.filter(slug="privacy").update(body_de="Edited by the office")
+    versions = dict(SitePage.objects.values_list("slug", "version"))
     migration.update_unedited_texts(apps, None)
+    assert SitePage.objects.get(slug="legal-notice").version == versions["legal-notice"] + 1
+    assert SitePage.objects.get(slug="privacy").version == versions["privacy"]
     assert (
         SitePage.objects.get(slug="legal-notice").body_de
         == migration.NEW_TEXTS[("legal-notice", "de")]
