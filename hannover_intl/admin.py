@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.admin_kit import ContentAdmin
 from core.i18n import localized_fields
 
+from .checks import missing_languages
 from .models import LEGAL_FACTS, SitePage
 
 admin.site.site_header = _("Hannover – International City: back office")
@@ -15,10 +16,15 @@ admin.site.index_title = _("Content of the action plan")
 
 @admin.register(SitePage)
 class SitePageAdmin(ContentAdmin):
-    list_display = ["title", "slug", "publication_state", "updated_at"]
+    list_display = ["title", "slug", "publication_state", "missing_legal_facts", "updated_at"]
     list_filter = ["publication_state"]
     search_fields = localized_fields("title", "body")
     readonly_fields = ["created_at", "updated_at"]
+
+    @admin.display(description=_("legal facts still missing"))
+    def missing_legal_facts(self, obj):
+        """Return how many of the page's legal facts the office has yet to fill in."""
+        return sum(1 for fact in obj.legal_facts() if missing_languages(obj, fact))
 
     def get_fieldsets(self, request, obj=None):
         """Show a page's legal facts in a section of their own, and no other page's."""

@@ -232,6 +232,16 @@ def test_the_admin_shows_a_page_its_own_legal_facts_only(admin_client, plan):
     assert "Pflichtangaben" in html
 
 
+def test_the_admin_list_counts_the_missing_legal_facts(admin_client, plan):
+    html = admin_client.get("/de/admin/hannover_intl/sitepage/").content.decode()
+    assert "Fehlende Pflichtangaben" in html
+    counts = re.findall(r'class="field-missing_legal_facts">(\d+)<', html)
+    assert sorted(map(int, counts)) == [0, 0, 3, 4, 5]
+    fill_every_fact()
+    html = admin_client.get("/de/admin/hannover_intl/sitepage/").content.decode()
+    assert re.findall(r'class="field-missing_legal_facts">(\d+)<', html) == ["0"] * 5
+
+
 def test_the_data_migration_updates_only_texts_the_office_has_not_edited(plan, monkeypatch):
     migration = importlib.import_module("hannover_intl.migrations.0005_legal_and_easy_read_texts")
     old = "Loaded text"
