@@ -1,7 +1,11 @@
-"""Spreadsheet columns for importing and exporting measures and sub-items, both languages each."""
+"""Spreadsheet columns for importing and exporting measures and sub-items, both languages each.
+
+A related object is named by one of its fields, such as a unit's slug; the objects are read once
+per import (CachedForeignKeyWidget), not once per row.
+"""
 
 from import_export import fields
-from import_export.widgets import ForeignKeyWidget
+from import_export.widgets import CachedForeignKeyWidget
 
 from core.spreadsheets import ContentResource, localized
 
@@ -13,7 +17,7 @@ def unit_field() -> fields.Field:
     return fields.Field(
         attribute="lead_unit",
         column_name="lead_unit",
-        widget=ForeignKeyWidget(OrganisationalUnit, field="slug"),
+        widget=CachedForeignKeyWidget(OrganisationalUnit, field="slug"),
     )
 
 
@@ -22,13 +26,15 @@ def measure_field() -> fields.Field:
     return fields.Field(
         attribute="measure",
         column_name="measure",
-        widget=ForeignKeyWidget(Measure, field="number"),
+        widget=CachedForeignKeyWidget(Measure, field="number"),
     )
 
 
 class MeasureResource(ContentResource):
     area = fields.Field(
-        attribute="area", column_name="area", widget=ForeignKeyWidget(AreaOfAction, field="number")
+        attribute="area",
+        column_name="area",
+        widget=CachedForeignKeyWidget(AreaOfAction, field="number"),
     )
     lead_unit = unit_field()
 

@@ -22,6 +22,10 @@ class ProgressReportResource(ContentResource):
             "publication_state",
         )
 
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        self.changed_measure_ids = set()
+
     def before_save_instance(self, instance, row, **kwargs):
         # A row may move a report to another measure, whose state must follow too.
         stored = ProgressReport.objects.filter(pk=instance.pk) if instance.pk else None
@@ -30,4 +34,10 @@ class ProgressReportResource(ContentResource):
         )
 
     def after_save_instance(self, instance, row, **kwargs):
-        measures_sync_state(ids={instance.measure_id, instance._previous_measure_id})
+        self.changed_measure_ids |= {instance.measure_id, instance._previous_measure_id}
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        # Once for the whole file, in its transaction; a preview is rolled back, so it need not.
+        if not self._is_dry_run(kwargs):
+            measures_sync_state(ids=self.changed_measure_ids)

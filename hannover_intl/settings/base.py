@@ -335,3 +335,19 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # An uploaded file waits for its confirmation in the shared cache, not on one host's disk; while
 # the cache is unreachable the import says so instead of failing (core/import_storage.py).
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "core.import_storage.SharedCacheStorage"
+# The limits of one spreadsheet import, so that no file ties up a worker (see
+# core/spreadsheet_files.py). A cell longer than its field allows, or in a text field longer
+# than SPREADSHEET_MAX_TEXT_LENGTH, is an error of its row. The preview shows this many rows of
+# each kind.
+SPREADSHEET_MAX_FILE_BYTES = int(os.environ.get("SPREADSHEET_MAX_FILE_BYTES", str(5 * 1024 * 1024)))
+SPREADSHEET_MAX_UNPACKED_BYTES = int(
+    os.environ.get("SPREADSHEET_MAX_UNPACKED_BYTES", str(20 * 1024 * 1024))
+)
+SPREADSHEET_MAX_ROWS = int(os.environ.get("SPREADSHEET_MAX_ROWS", "2000"))
+SPREADSHEET_MAX_COLUMNS = int(os.environ.get("SPREADSHEET_MAX_COLUMNS", "100"))
+SPREADSHEET_MAX_TEXT_LENGTH = int(os.environ.get("SPREADSHEET_MAX_TEXT_LENGTH", "20000"))
+SPREADSHEET_PREVIEW_ROWS = int(os.environ.get("SPREADSHEET_PREVIEW_ROWS", "50"))
+# An import makes the cached pages stale once, after its transaction; its preview, which is
+# rolled back, not at all, and so locks no page cache version that other requests wait for.
+SPREADSHEET_IMPORT_CHANGES = "hannover_intl.cache.content_changes_deferred"
+SPREADSHEET_DRY_RUN_CHANGES = "hannover_intl.import_changes.content_changes_ignored"
