@@ -2,11 +2,13 @@
 
 An import is bounded (core/spreadsheet_files.py): by file size, rows and cell length. Its dry
 run, the preview, is rolled back; it writes no version history and makes no cached page stale,
-so it holds nothing that other requests wait for.
+so it holds nothing that other requests wait for. Exports escape text a spreadsheet program
+would run as a formula (core/formulas.py); an import takes the escape off again.
 """
 
 from contextlib import nullcontext
 
+import tablib
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MaxLengthValidator
@@ -19,6 +21,7 @@ from import_export.instance_loaders import ModelInstanceLoader
 from import_export.widgets import ForeignKeyWidget
 
 from .access import IMPORT_PERMISSION
+from .formulas import formula_escaped, formula_unescaped
 from .i18n import language_codes
 from .spreadsheet_files import (
     BoundedCSV,
@@ -44,6 +47,14 @@ def content_changes(*, dry_run: bool):
         settings, "SPREADSHEET_DRY_RUN_CHANGES" if dry_run else "SPREADSHEET_IMPORT_CHANGES", ""
     )
     return import_string(name)() if name else nullcontext()
+
+
+def cells_mapped(dataset: tablib.Dataset, function) -> tablib.Dataset:
+    """Return a copy of `dataset` with `function` applied to every cell."""
+    mapped = tablib.Dataset(headers=dataset.headers, title=dataset.title)
+    for row in dataset:
+        mapped.append([function(value) for value in row])
+    return mapped
 
 
 def loaded_relations(instance) -> set[str]:
@@ -129,7 +140,9 @@ class ContentResource(resources.ModelResource):
             for field in self.get_import_fields()
         }
         with content_changes(dry_run=dry_run):
-            return super().import_data(dataset, dry_run=dry_run, **kwargs)
+            return super().import_data(
+                cells_mapped(dataset, formula_unescaped), dry_run=dry_run, **kwargs
+            )
 
     def cell_limit(self, field) -> int:
         """Return the most characters a cell of `field` may hold: its model field's maximum."""
@@ -193,6 +206,10 @@ class ContentResource(resources.ModelResource):
             # The preview is rolled back, so it has no version to keep (django-simple-history).
             instance.skip_history_when_saving = True
         super().save_instance(instance, is_create, row, **kwargs)
+
+    def export(self, queryset=None, **kwargs):
+        """Return the rows with every text a spreadsheet would run as a formula escaped."""
+        return cells_mapped(super().export(queryset, **kwargs), formula_escaped)
 
 
 class SpreadsheetMixin(ImportExportMixin):

@@ -6,6 +6,8 @@ import json
 
 from django.http import Http404, HttpResponse
 
+from core.formulas import formula_escaped
+
 from .datasets import BY_SLUG, Dataset
 
 CSV_TYPE = "text/csv; charset=utf-8; header=present"
@@ -23,12 +25,17 @@ def serialized_rows(dataset: Dataset, request) -> list[dict]:
 
 
 def csv_text(dataset: Dataset, request) -> str:
-    """Return the dataset as CSV: a header row, commas, CRLF line ends (RFC 4180)."""
+    """Return the dataset as CSV: a header row, commas, CRLF line ends (RFC 4180).
+
+    A text a spreadsheet program would run as a formula gets an apostrophe in front, as the
+    open data page says; numbers stay as they are.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(dataset.headers())
     for row in serialized_rows(dataset, request):
-        writer.writerow([value for column in dataset.columns for value in column.cells(row)])
+        cells = [value for column in dataset.columns for value in column.cells(row)]
+        writer.writerow([formula_escaped(cell) for cell in cells])
     return buffer.getvalue()
 
 

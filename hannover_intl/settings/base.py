@@ -335,6 +335,9 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # An uploaded file waits for its confirmation in the shared cache, not on one host's disk; while
 # the cache is unreachable the import says so instead of failing (core/import_storage.py).
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "core.import_storage.SharedCacheStorage"
+# django-import-export's own escape only drops one leading '=' and turns numbers into text;
+# core/formulas.py escapes every formula a spreadsheet would run (=, +, -, @, tab, CR) instead.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 # The limits of one spreadsheet import, so that no file ties up a worker (see
 # core/spreadsheet_files.py). A cell longer than its field allows, or in a text field longer
 # than SPREADSHEET_MAX_TEXT_LENGTH, is an error of its row. The preview shows this many rows of
