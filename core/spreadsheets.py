@@ -23,6 +23,7 @@ from import_export.widgets import ForeignKeyWidget
 from .access import IMPORT_PERMISSION
 from .formulas import formula_escaped, formula_unescaped
 from .i18n import language_codes
+from .import_storage import ImportOutageMixin
 from .spreadsheet_files import (
     BoundedCSV,
     BoundedImportForm,
@@ -212,7 +213,7 @@ class ContentResource(resources.ModelResource):
         return cells_mapped(super().export(queryset, **kwargs), formula_escaped)
 
 
-class SpreadsheetMixin(ImportExportMixin):
+class SpreadsheetMixin(ImportOutageMixin, ImportExportMixin):
     """Import (with a dry-run preview) and export CSV and XLSX files of one kind of content."""
 
     # Bounded readers for imports; exports keep django-import-export's own classes, which it

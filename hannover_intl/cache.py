@@ -117,6 +117,21 @@ def logged_content_change(sender, instance, created, **kwargs) -> None:
         content_changed()
 
 
+@contextmanager
+def content_changes_ignored():
+    """Start no new content version for the changes inside, not even at the end.
+
+    For work that is rolled back, such as an import's dry run: it changes nothing a visitor
+    could see, and in a database cache a new version would lock the version's row until the end
+    of the run, and with it every staff request that starts a version.
+    """
+    _state.deferred = getattr(_state, "deferred", 0) + 1
+    try:
+        yield
+    finally:
+        _state.deferred -= 1
+
+
 def connect_content_signals() -> None:
     """Connect every content model, its many-to-many tables and the admin's log to the cache."""
     for label in content_labels():

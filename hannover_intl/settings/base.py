@@ -353,4 +353,4 @@ SPREADSHEET_PREVIEW_ROWS = int(os.environ.get("SPREADSHEET_PREVIEW_ROWS", "50"))
 # An import makes the cached pages stale once, after its transaction; its preview, which is
 # rolled back, not at all, and so locks no page cache version that other requests wait for.
 SPREADSHEET_IMPORT_CHANGES = "hannover_intl.cache.content_changes_deferred"
-SPREADSHEET_DRY_RUN_CHANGES = "hannover_intl.import_changes.content_changes_ignored"
+SPREADSHEET_DRY_RUN_CHANGES = "hannover_intl.cache.content_changes_ignored"
