@@ -1,6 +1,6 @@
 """Filters of the API's lists: the API's own, so that a change to a page's form leaves them be.
 
-Only the measures still adapt the public list's filters. The labels are the pages' texts, which
+The labels are the pages' texts, which
 the OpenAPI description shows in the reader's language; there are no widgets.
 """
 
@@ -16,8 +16,8 @@ from drf_spectacular.utils import extend_schema_field
 from core.content import public_q_through
 from core.i18n import q_any_language, translated_order
 from core.text import fold
-from measures.filters import MeasureFilter
-from measures.models import Measure, OrganisationalUnit, Status, Theme
+from measures.filters import linked_city_choices
+from measures.models import AreaOfAction, Goal, Measure, OrganisationalUnit, Status, Theme
 from networks.models import EUProject, MembershipStatus, Network, Scope
 from partners.continents import Continent, countries_in
 from partners.filters import default_order, first_since
@@ -25,13 +25,91 @@ from partners.models import Partnership, PartnershipKind
 from progress.models import ProgressReport
 
 
-class MeasureAPIFilter(MeasureFilter):
-    """Narrow the measures as the public list does, its unit filter described for the API."""
+class MeasureAPIFilter(django_filters.FilterSet):
+    """Narrow the measures by area, goal, status, unit, theme, partner city and free text."""
+
+    SORTS = {
+        "number": ["area__number", "position"],
+        "status": ["status", "area__number", "position"],
+        "-progress": ["-progress", "area__number", "position"],
+        "-updated": ["-updated_at", "area__number", "position"],
+    }
+
+    area = django_filters.ModelChoiceFilter(
+        label=_("Area of Action"),
+        queryset=AreaOfAction.objects.public(),
+        to_field_name="number",
+    )
+    goal = django_filters.ModelChoiceFilter(
+        label=_("Goal"),
+        field_name="goals",
+        queryset=Goal.objects.public(),
+        to_field_name="number",
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Responsible unit"),
+        queryset=OrganisationalUnit.objects.all(),
+        to_field_name="slug",
+        method="filter_unit",
+    )
+    q = django_filters.CharFilter(label=_("Search text"), method="filter_text")
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"),
+        field_name="themes",
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+    )
+    city = django_filters.ChoiceFilter(
+        label=_("Partner city"),
+        field_name="partnerships__city__slug",
+        choices=linked_city_choices,
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        method="filter_sort",
+        choices=[
+            ("number", _("number")),
+            ("title", _("title")),
+            ("status", _("status")),
+            ("-progress", _("progress, highest first")),
+            ("-updated", _("last change, newest first")),
+        ],
+    )
+
+    class Meta:
+        model = Measure
+        fields = []
+
+    @property
+    def qs(self):
+        # Filters across many-to-many relations can repeat a measure.
+        return super().qs.distinct()
 
     # The filter's method hides its type from drf-spectacular, which would warn at every check.
     @extend_schema_field(OpenApiTypes.STR)
     def filter_unit(self, queryset, name, value):
-        return super().filter_unit(queryset, name, value)
+        """Keep measures the unit leads or contributes to."""
+        return queryset.filter(Q(lead_unit=value) | Q(contributing_units=value))
+
+    def filter_text(self, queryset, name, value):
+        """Keep measures whose texts or sub-items contain `value` in either language."""
+        text = value.strip()
+        if not text:
+            return queryset
+        return queryset.filter(
+            Q(number=text)
+            | q_any_language("title", "icontains", text)
+            | q_any_language("summary", "icontains", text)
+            | q_any_language("description", "icontains", text)
+            | q_any_language("sub_items__title", "icontains", text)
+        )
+
+    def filter_sort(self, queryset, name, value):
+        """Order the measures as asked."""
+        if value == "title":
+            return queryset.order_by(translated_order("title"), "area__number", "position")
+        return queryset.order_by(*self.SORTS.get(value, self.SORTS["number"]))
 
 
 class ProgressReportFilter(django_filters.FilterSet):
