@@ -18,6 +18,8 @@ from django.core.servers.basehttp import WSGIServer
 from django.db import connections
 from django.test.testcases import LiveServerThread
 
+from tests.services import service_missing
+
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium's calls home hang on a closed network.
 CHROMIUM_ARGS = [
@@ -32,16 +34,6 @@ CHROMIUM_ARGS = [
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 PASSWORD = "a-long-e2e-password"
-
-
-def pytest_collection_modifyitems(config, items):
-    """Skip the browser tests, saying why, where Chromium is not installed."""
-    if CHROMIUM.exists():
-        return
-    skip = pytest.mark.skip(reason=f"{CHROMIUM} is missing: run `apt-get install -y chromium`")
-    for item in items:
-        if "tests/e2e/" in str(item.path).replace(os.sep, "/"):
-            item.add_marker(skip)
 
 
 class SerialWSGIServer(WSGIServer):
@@ -105,8 +97,14 @@ class Site:
 
 @pytest.fixture(scope="package")
 def browser(django_db_setup):
-    """Launch Chromium once for the browser tests; never download a browser."""
+    """Launch Chromium once for the browser tests; never download a browser.
+
+    Without Chromium the browser tests are skipped, saying why, or fail where CI=true.
+    """
     from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        service_missing(f"{CHROMIUM} is missing: run `apt-get install -y chromium`")
 
     # Playwright's sync API keeps an event loop on this thread; Django would take any database
     # call made here for one from async code, but nothing here runs concurrently.

@@ -18,6 +18,7 @@ from hannover_intl.cache import HEADER
 from measures.models import AreaOfAction, Measure
 from tests.adminforms import admin_form_data
 from tests.factories import SuperuserFactory
+from tests.services import service_missing
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +68,7 @@ def counted_cache(request, settings):
         return
     client = redis_client()
     if client is None:
-        pytest.skip("Redis is not running on 127.0.0.1:6379")
+        service_missing("Redis is not running on 127.0.0.1:6379 (.ci/run starts it)")
     # A prefix of its own: the tests never clear a Redis that others may use.
     prefix = f"test-cache-keys-{uuid.uuid4().hex}"
     settings.CACHES = {

@@ -14,6 +14,7 @@ from django.utils import translation
 from hannover_intl.cache import HEADER, content_changes_deferred, is_cacheable_response
 from measures.models import Measure
 from tests.adminforms import admin_form_data
+from tests.services import service_missing
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ def page_cache(request, settings):
         call_command("createcachetable", verbosity=0)
     elif request.param == "redis":
         if not redis_reachable():
-            pytest.skip("Redis is not running on 127.0.0.1:6379")
+            service_missing("Redis is not running on 127.0.0.1:6379 (.ci/run starts it)")
         # A prefix of its own: the tests never clear a Redis that others may use.
         settings.CACHES = {
             "default": {
