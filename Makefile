@@ -11,8 +11,14 @@ STAMP := $(VENV)/.installed-stamp
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# The whole suite, every migration run, on PYTEST_WORKERS xdist workers (0: in one process).
+# The browser tests are spread over the workers too, each starting its own Chromium and live
+# server: measured faster than keeping them on one worker (--dist loadgroup), and as reliable.
+# PYTEST_ARGS is passed on, e.g. PYTEST_ARGS='-m "not slow"' or PYTEST_ARGS=tests/measures.
+PYTEST_WORKERS ?= 2
+
 test: install npm fonts worldmap messages browser
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --migrations -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 setup: install npm fonts worldmap messages migrate load
 

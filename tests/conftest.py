@@ -5,6 +5,29 @@ from django.core.management import call_command
 
 from measures.models import Measure
 
+# Slow tests (over a second) in files that others keep, marked here until their own files carry
+# the mark; a parametrized test is named without its parameters.
+SLOW_ELSEWHERE = {
+    "tests/site/test_public_only.py::test_no_hidden_record_reaches_any_public_output",
+    "tests/performance/test_cache_keys.py::test_made_up_parameters_take_no_room_in_the_cache",
+    "tests/security/test_reported_errors.py::"
+    "test_autocomplete_with_every_field_name_of_every_model_answers_without_a_server_error",
+    "tests/performance/test_cache_outage.py::"
+    "test_pages_api_and_downloads_answer_while_the_cache_is_down",
+    "tests/backoffice/test_import_limits.py::"
+    "test_a_small_xlsx_file_with_a_200_mb_cell_is_refused_before_it_is_unpacked",
+    "tests/site/test_legal_pages.py::"
+    "test_check_deploy_with_production_settings_passes_once_the_facts_are_filled",
+}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests of SLOW_ELSEWHERE slow, before `-m "not slow"` deselects by marks."""
+    for item in items:
+        if item.nodeid.split("[")[0] in SLOW_ELSEWHERE:
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

@@ -24,6 +24,7 @@ def edit_titles(client, measure, title_de, title_en):
     assert response.status_code == 302, response.context and response.context["errors"]
 
 
+@pytest.mark.slow
 def test_history_keeps_both_languages_and_who_changed_what(office_client, own_measure):
     original_de, original_en = own_measure.title_de, own_measure.title_en
     edit_titles(office_client, own_measure, "Neuer Titel", "New title")

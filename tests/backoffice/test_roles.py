@@ -179,6 +179,7 @@ class TestCouncilMember:
 
 
 class TestOffice:
+    @pytest.mark.slow
     def test_edits_and_publishes_cities_networks_and_projects(self, office_client, plan):
         for model in OTHER_CONTENT:
             obj = model.objects.order_by("pk").first()
@@ -197,6 +198,7 @@ class TestOffice:
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.slow
 def test_council_member_reads_every_kind_of_content_and_may_add_none(
     council_client, rows_of_every_model, language
 ):

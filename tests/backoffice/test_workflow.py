@@ -23,6 +23,7 @@ def test_allowed_steps_per_role(office_user, editor, council):
     assert allowed_states(office_user, "archived") == ["draft"]
 
 
+@pytest.mark.slow
 def test_editor_submits_office_sends_back_with_a_comment_then_publishes(
     client, editor, office_user, own_measure
 ):

@@ -5,7 +5,8 @@ import pytest
 from .conftest import ARTIFACTS, ROOT
 from .pages import page_urls
 
-pytestmark = pytest.mark.django_db
+# Chromium and a live server: slow.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

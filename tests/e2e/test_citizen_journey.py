@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+# Chromium and a live server: slow.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 # The German and English path segments of the pages on the journey.
 SEGMENTS = {

@@ -5,7 +5,8 @@ import pytest
 from .pages import page_urls
 from .test_staff_journey import sign_in
 
-pytestmark = pytest.mark.django_db
+# Chromium and a live server: slow.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_public_pages_raise_no_csp_violation(page, site):

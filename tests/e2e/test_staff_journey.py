@@ -15,7 +15,8 @@ from measures.models import Measure
 from progress.models import ProgressReport
 from progress.services import progress_reports_remove
 
-pytestmark = pytest.mark.django_db
+# Chromium and a live server: slow.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 NEW_TITLE = "Welcoming international students – tested in the browser"
 REPORT_DE = "Die Willkommenstage für internationale Studierende sind vorbereitet."

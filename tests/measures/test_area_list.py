@@ -103,6 +103,7 @@ def test_bad_page_shows_a_page_with_a_notice(client, plan, language, notice, pag
     assert len(areas_on(html)) == AreaOfAction.objects.public().count()
 
 
+@pytest.mark.slow
 def test_query_count_does_not_grow_with_areas_or_measures(client, crowded_area):
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:

@@ -260,6 +260,7 @@ def count_queries(client, address) -> int:
     return len(queries)
 
 
+@pytest.mark.slow
 def test_list_query_count_does_not_grow_with_the_networks(client, plan):
     addresses = [
         page_url("network_list", "en"),

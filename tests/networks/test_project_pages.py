@@ -375,6 +375,7 @@ def count_queries(client, address) -> int:
     return len(queries)
 
 
+@pytest.mark.slow
 def test_list_query_count_does_not_grow_with_the_projects(client, plan, today):
     addresses = [
         page_url("project_list", "en"),

@@ -106,6 +106,7 @@ def test_sitemap_section_lists_its_pages_in_both_languages(client, content):
     assert all("/netzwerke/" in loc or "/networks/" in loc for loc in locations)
 
 
+@pytest.mark.slow
 def test_sitemap_index_names_every_page_of_a_long_section(client, content, monkeypatch):
     everything = sitemap_urls(client)
     # Three addresses a page: two languages of one page, then one of the next.

@@ -56,6 +56,7 @@ def test_the_description_is_openapi_3_and_names_every_collection(client, content
         assert "lang" in names
 
 
+@pytest.mark.slow
 def test_every_operation_answers_as_described(api_schema):
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) == 16

@@ -316,6 +316,7 @@ def test_table_is_the_maps_text_alternative(client, plan):
     assert "Malawi" in row and "Culture and creativity" in row
 
 
+@pytest.mark.slow
 def test_list_query_count_does_not_grow_with_the_cities(client, plan):
     list_url = url("city_list", "en")
     client.get(list_url)  # warm up what is cached once per process

@@ -11,7 +11,8 @@ from benchmarks.scaled_data import MEASURES_PER_UNIT, scaled_data_generate
 from measures.models import Measure
 
 # The mark also makes pytest-django create the test database when this module runs alone.
-pytestmark = pytest.mark.django_db
+# Twenty times the plan, every page twice: slow.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 MAX_QUERIES = 12
 

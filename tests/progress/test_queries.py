@@ -65,6 +65,7 @@ def count_queries(client, url: str) -> int:
     return len(context)
 
 
+@pytest.mark.slow
 def test_query_counts_do_not_grow_with_measures_and_reports(client, plan):
     ReportingPeriodFactory(title_en="First", ends_on=day("2023-12-31"))
     period = ReportingPeriodFactory(title_en="Second", ends_on=day("2024-06-30"))
@@ -77,6 +78,7 @@ def test_query_counts_do_not_grow_with_measures_and_reports(client, plan):
     assert small == large == urls
 
 
+@pytest.mark.slow
 def test_measure_page_with_200_reports_on_one_measure(client, plan):
     measure = Measure.objects.get(number="1.1")
     before = count_queries(client, "/en/progress/1-1/")

@@ -102,6 +102,7 @@ def test_a_configured_tile_server_may_serve_map_images(client, plan):
     assert "img-src 'self' data: https://*.tile.example.org" in csp
 
 
+@pytest.mark.slow
 def test_check_deploy_with_production_settings_reports_only_the_missing_legal_facts(tmp_path):
     # An empty database: the only issues are the legal facts the office has yet to fill in
     # (tests/site/test_legal_pages.py checks that nothing is reported once they are filled).

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from measures.models import Measure
 from tests.security.crawl import crawl_site
 
-pytestmark = pytest.mark.django_db
+# A crawl of the whole site, then every page with hostile parameters and hypothesis's examples.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 # Markup that must never come back as it was sent: each would run script if it did.
 MARKUP = [

@@ -40,6 +40,7 @@ def admin_urls(user):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.slow
 def test_every_admin_list_and_change_page_answers(
     admin_client, superuser, rows_of_every_model, language
 ):

@@ -79,6 +79,7 @@ def crawl(client, start: str) -> dict[str, LinkParser]:
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.slow
 def test_crawler_finds_no_broken_link_and_no_page_in_the_wrong_language(client, plan, language):
     pages = crawl(client, f"/{language}/")
     assert len(pages) > 60
@@ -158,6 +159,7 @@ def query_counts(client) -> dict[str, int]:
     return counts
 
 
+@pytest.mark.slow
 def test_query_count_does_not_grow_with_the_data(client, plan):
     from tests.factories import MeasureFactory, PartnershipFactory
 
