@@ -41,6 +41,7 @@ def every_model_and_field_name():
             yield model._meta.app_label, model._meta.model_name, field.name
 
 
+@pytest.mark.slow
 def test_autocomplete_with_every_field_name_of_every_model_answers_without_a_server_error(
     admin_client, plan
 ):
