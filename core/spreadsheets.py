@@ -136,6 +136,9 @@ class ContentResource(resources.ModelResource):
     def import_data(self, dataset, dry_run=False, **kwargs):
         """Import the rows, or with `dry_run` preview them, in the page cache's context."""
         self.preview_room = import_limits().preview_rows if dry_run else 0
+        # The real import locks the rows it changes until it commits, so that no admin save
+        # interleaves with it; the preview is rolled back and locks nothing.
+        self.lock_rows = not dry_run
         self.cell_limits = {
             field.column_name: (field.attribute or field.column_name, self.cell_limit(field))
             for field in self.get_import_fields()
@@ -144,6 +147,10 @@ class ContentResource(resources.ModelResource):
             return super().import_data(
                 cells_mapped(dataset, formula_unescaped), dry_run=dry_run, **kwargs
             )
+
+    def get_queryset(self):
+        rows = super().get_queryset()
+        return rows.select_for_update() if getattr(self, "lock_rows", False) else rows
 
     def cell_limit(self, field) -> int:
         """Return the most characters a cell of `field` may hold: its model field's maximum."""

@@ -327,3 +327,16 @@ def test_a_sign_in_or_an_edit_while_a_preview_runs_does_not_wait_for_it(plan, se
     assert sign_in < 1
     assert edit < 1
     assert 'name="confirm"' in outcome["response"].content.decode()
+
+
+def test_the_import_locks_the_rows_it_changes_and_the_preview_does_not(plan):
+    import tablib
+
+    from measures.resources import SubItemResource
+
+    resource = SubItemResource()
+    dataset = tablib.Dataset(headers=["measure", "position", "title_de", "title_en", "status"])
+    resource.import_data(dataset, dry_run=True)
+    assert not resource.get_queryset().query.select_for_update
+    resource.import_data(dataset, dry_run=False)
+    assert resource.get_queryset().query.select_for_update
