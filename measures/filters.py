@@ -68,15 +68,38 @@ class MeasureScopeFilter(django_filters.FilterSet):
         return queryset.filter(Q(lead_unit=value) | Q(contributing_units=value))
 
 
+# Sort orders of measure lists, shared by the page's filter and the API's.
+MEASURE_SORTS = {
+    "number": ["area__number", "position"],
+    "status": ["status", "area__number", "position"],
+    "-progress": ["-progress", "area__number", "position"],
+    "-updated": ["-updated_at", "area__number", "position"],
+}
+
+
+def measures_containing(queryset, value: str):
+    """Keep measures whose number is `value` or whose texts or sub-items contain it."""
+    text = value.strip()
+    if not text:
+        return queryset
+    return queryset.filter(
+        Q(number=text)
+        | q_any_language("title", "icontains", text)
+        | q_any_language("summary", "icontains", text)
+        | q_any_language("description", "icontains", text)
+        | q_any_language("sub_items__title", "icontains", text)
+    )
+
+
+def measures_sorted(queryset, value: str):
+    """Order measures by one of MEASURE_SORTS, or by title in the active language."""
+    if value == "title":
+        return queryset.order_by(translated_order("title"), "area__number", "position")
+    return queryset.order_by(*MEASURE_SORTS.get(value, MEASURE_SORTS["number"]))
+
+
 class MeasureFilter(MeasureScopeFilter):
     """Narrow the measures by area, goal, status, unit, theme, partner city and free text."""
-
-    SORTS = {
-        "number": ["area__number", "position"],
-        "status": ["status", "area__number", "position"],
-        "-progress": ["-progress", "area__number", "position"],
-        "-updated": ["-updated_at", "area__number", "position"],
-    }
 
     q = django_filters.CharFilter(label=_("Search text"), method="filter_text")
     theme = django_filters.ModelChoiceFilter(
@@ -107,19 +130,8 @@ class MeasureFilter(MeasureScopeFilter):
 
     def filter_text(self, queryset, name, value):
         """Keep measures whose texts or sub-items contain `value` in either language."""
-        text = value.strip()
-        if not text:
-            return queryset
-        return queryset.filter(
-            Q(number=text)
-            | q_any_language("title", "icontains", text)
-            | q_any_language("summary", "icontains", text)
-            | q_any_language("description", "icontains", text)
-            | q_any_language("sub_items__title", "icontains", text)
-        )
+        return measures_containing(queryset, value)
 
     def filter_sort(self, queryset, name, value):
         """Order the measures as the visitor chose."""
-        if value == "title":
-            return queryset.order_by(translated_order("title"), "area__number", "position")
-        return queryset.order_by(*self.SORTS.get(value, self.SORTS["number"]))
+        return measures_sorted(queryset, value)

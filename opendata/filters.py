@@ -16,7 +16,7 @@ from drf_spectacular.utils import extend_schema_field
 from core.content import public_q_through
 from core.i18n import q_any_language, translated_order
 from core.text import fold
-from measures.filters import linked_city_choices
+from measures.filters import linked_city_choices, measures_containing, measures_sorted
 from measures.models import AreaOfAction, Goal, Measure, OrganisationalUnit, Status, Theme
 from networks.models import EUProject, MembershipStatus, Network, Scope
 from partners.continents import Continent, countries_in
@@ -27,13 +27,6 @@ from progress.models import ProgressReport
 
 class MeasureAPIFilter(django_filters.FilterSet):
     """Narrow the measures by area, goal, status, unit, theme, partner city and free text."""
-
-    SORTS = {
-        "number": ["area__number", "position"],
-        "status": ["status", "area__number", "position"],
-        "-progress": ["-progress", "area__number", "position"],
-        "-updated": ["-updated_at", "area__number", "position"],
-    }
 
     area = django_filters.ModelChoiceFilter(
         label=_("Area of Action"),
@@ -94,22 +87,11 @@ class MeasureAPIFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         """Keep measures whose texts or sub-items contain `value` in either language."""
-        text = value.strip()
-        if not text:
-            return queryset
-        return queryset.filter(
-            Q(number=text)
-            | q_any_language("title", "icontains", text)
-            | q_any_language("summary", "icontains", text)
-            | q_any_language("description", "icontains", text)
-            | q_any_language("sub_items__title", "icontains", text)
-        )
+        return measures_containing(queryset, value)
 
     def filter_sort(self, queryset, name, value):
         """Order the measures as asked."""
-        if value == "title":
-            return queryset.order_by(translated_order("title"), "area__number", "position")
-        return queryset.order_by(*self.SORTS.get(value, self.SORTS["number"]))
+        return measures_sorted(queryset, value)
 
 
 class ProgressReportFilter(django_filters.FilterSet):
