@@ -18,6 +18,30 @@ def themes_of(model):
     return Theme.objects.filter(pk__in=used).order_by(translated_order("name"))
 
 
+def programme_choices() -> list[tuple[str, str]]:
+    """Return the funding programmes of the public projects, as filter choices."""
+    programmes = (
+        EUProject.objects.public()
+        .exclude(funding_programme="")
+        .order_by("funding_programme")
+        .values_list("funding_programme", flat=True)
+        .distinct()
+    )
+    return [(name, name) for name in programmes]
+
+
+def projects_containing(queryset, value: str):
+    """Keep projects whose acronym, title or aim contains `value` in either language."""
+    text = value.strip()
+    if not text:
+        return queryset
+    return queryset.filter(
+        Q(acronym__icontains=text)
+        | q_any_language("title", "icontains", text)
+        | q_any_language("aim", "icontains", text)
+    )
+
+
 class NetworkFilter(django_filters.FilterSet):
     """Narrow the networks by scope, membership status, theme and free text."""
 
@@ -123,25 +147,11 @@ class ProjectFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        programmes = (
-            EUProject.objects.public()
-            .exclude(funding_programme="")
-            .order_by("funding_programme")
-            .values_list("funding_programme", flat=True)
-            .distinct()
-        )
-        self.filters["programme"].extra["choices"] = [(name, name) for name in programmes]
+        self.filters["programme"].extra["choices"] = programme_choices()
 
     def filter_text(self, queryset, name, value):
         """Keep projects whose acronym, title or aim contains `value` in either language."""
-        text = value.strip()
-        if not text:
-            return queryset
-        return queryset.filter(
-            Q(acronym__icontains=text)
-            | q_any_language("title", "icontains", text)
-            | q_any_language("aim", "icontains", text)
-        )
+        return projects_containing(queryset, value)
 
     def filter_phase(self, queryset, name, value):
         """Keep projects in the chosen phase as of today."""

@@ -9,18 +9,23 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from core.content import public_q_through
 from core.i18n import q_any_language, translated_order
-from core.text import fold
 from measures.filters import linked_city_choices, measures_containing, measures_sorted
 from measures.models import AreaOfAction, Goal, Measure, OrganisationalUnit, Status, Theme
+from networks.filters import programme_choices, projects_containing
 from networks.models import EUProject, MembershipStatus, Network, Scope
 from partners.continents import Continent, countries_in
-from partners.filters import default_order, first_since
+from partners.filters import (
+    cities_named,
+    countries_of,
+    default_order,
+    first_since,
+    offer_countries_of_the_cities,
+)
 from partners.models import Partnership, PartnershipKind
 from progress.models import ProgressReport
 
@@ -252,25 +257,11 @@ class ProjectAPIFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        programmes = (
-            EUProject.objects.public()
-            .exclude(funding_programme="")
-            .order_by("funding_programme")
-            .values_list("funding_programme", flat=True)
-            .distinct()
-        )
-        self.filters["programme"].extra["choices"] = [(name, name) for name in programmes]
+        self.filters["programme"].extra["choices"] = programme_choices()
 
     def filter_text(self, queryset, name, value):
         """Keep projects whose acronym, title or aim contains `value` in either language."""
-        text = value.strip()
-        if not text:
-            return queryset
-        return queryset.filter(
-            Q(acronym__icontains=text)
-            | q_any_language("title", "icontains", text)
-            | q_any_language("aim", "icontains", text)
-        )
+        return projects_containing(queryset, value)
 
     def filter_phase(self, queryset, name, value):
         """Keep projects in the chosen phase as of today."""
@@ -339,24 +330,15 @@ class PartnerCityAPIFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._country_choices = None
-        # A function, not the bound method: the form deep-copies its fields, and with a method
-        # the whole filterset and its request.
-        self.filters["country"].extra["choices"] = lambda: self.country_choices()
+        offer_countries_of_the_cities(self)
 
     def country_choices(self) -> list[tuple[str, str]]:
         """Return the countries of the cities on offer, named in the reader's language."""
-        if self._country_choices is None:
-            codes = set(self.queryset.order_by().values_list("country", flat=True).distinct())
-            self._country_choices = sorted(
-                ((code, countries.name(code)) for code in codes), key=lambda choice: fold(choice[1])
-            )
-        return self._country_choices
+        return countries_of(self)
 
     def filter_name(self, queryset, name, value):
         """Keep the cities whose name in any language contains the words of `value`."""
-        words = fold(value).split()
-        return queryset.filter(search_names__contains=" ".join(words)) if words else queryset
+        return cities_named(queryset, value)
 
     def filter_continent(self, queryset, name, value):
         """Keep the cities in the countries of the continent."""

@@ -72,6 +72,30 @@ class CityOrderingFilter(django_filters.OrderingFilter):
         return qs.order_by(key, "sort_name")
 
 
+def cities_named(queryset, value: str):
+    """Keep the cities whose name in any language contains the words of `value`."""
+    words = fold(value).split()
+    return queryset.filter(search_names__contains=" ".join(words)) if words else queryset
+
+
+def offer_countries_of_the_cities(filterset) -> None:
+    """Let a city FilterSet's country filter offer the countries of its cities, read lazily."""
+    filterset._country_choices = None
+    # A function, not the bound method: the form deep-copies its fields, and with a method
+    # the whole filterset and its request.
+    filterset.filters["country"].extra["choices"] = lambda: filterset.country_choices()
+
+
+def countries_of(filterset) -> list[tuple[str, str]]:
+    """Return the countries of a city FilterSet's cities, once per request, by name."""
+    if filterset._country_choices is None:
+        codes = set(filterset.queryset.order_by().values_list("country", flat=True).distinct())
+        filterset._country_choices = sorted(
+            ((code, countries.name(code)) for code in codes), key=lambda choice: fold(choice[1])
+        )
+    return filterset._country_choices
+
+
 class PartnerCityFilter(django_filters.FilterSet):
     """Narrow the partner cities by name, kind, country, continent and theme."""
 
@@ -127,23 +151,14 @@ class PartnerCityFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._country_choices = None
-        # A function, not the bound method: the form deep-copies its fields, and with a method
-        # the whole filterset and its request.
-        self.filters["country"].extra["choices"] = lambda: self.country_choices()
+        offer_countries_of_the_cities(self)
 
     def country_choices(self) -> list[tuple[str, str]]:
         """Return the countries of the cities on offer, named in the page's language."""
-        if self._country_choices is None:
-            codes = set(self.queryset.order_by().values_list("country", flat=True).distinct())
-            self._country_choices = sorted(
-                ((code, countries.name(code)) for code in codes), key=lambda choice: fold(choice[1])
-            )
-        return self._country_choices
+        return countries_of(self)
 
     def filter_name(self, queryset, name, value):
-        words = fold(value).split()
-        return queryset.filter(search_names__contains=" ".join(words)) if words else queryset
+        return cities_named(queryset, value)
 
     def filter_continent(self, queryset, name, value):
         return queryset.filter(country__in=countries_in(value))
