@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     # django-csp's and django-cors-headers' checks for their settings.
     "csp",
     "corsheaders",
+    "post_office",
     # The base every app builds on: content, languages, the workflow and the admin kit.
     "core",
     "hannover_intl",
@@ -254,6 +255,38 @@ if FONTS_BUILD_DIR.is_dir():
 # (never committed) from the npm package world-atlas.
 WORLD_MAP_LAND_FILE = BASE_DIR / "build" / "worldmap" / "land-110m.path"
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# --- Mail ---------------------------------------------------------------------------------------
+# Every mail goes into post_office's queue in the database; `manage.py send_queued_mail` (cron,
+# every minute) delivers it through MAIL_DELIVERY_BACKEND and retries what the server refused.
+EMAIL_BACKEND = "post_office.EmailBackend"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "international@hannover-stadt.de")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Without a mail server configured (a first run), mail is printed to the console instead of sent.
+MAIL_DELIVERY_BACKEND = os.environ.get(
+    "MAIL_DELIVERY_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if "EMAIL_HOST" in os.environ
+    else "django.core.mail.backends.console.EmailBackend",
+)
+POST_OFFICE = {
+    "BACKENDS": {"default": MAIL_DELIVERY_BACKEND},
+    # Queued, never sent inside the request: a mail server that is down costs the visitor nothing.
+    "DEFAULT_PRIORITY": "medium",
+    "MAX_RETRIES": int(os.environ.get("MAIL_MAX_RETRIES", "8")),
+    # post_office waits this long before the next try of a failed mail.
+    "RETRY_INTERVAL": timedelta(minutes=int(os.environ.get("MAIL_RETRY_MINUTES", "15"))),
+    "LOG_LEVEL": 1,  # failures only
+    "MESSAGE_ID_ENABLED": True,
+    "CELERY_ENABLED": False,
+    "THREADS_PER_PROCESS": 1,
+}
 
 # Empty keeps the partner map entirely on our own server; a tile URL adds an interactive map.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")

@@ -8,7 +8,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests change rows without signals and roll back; the page cache tests switch it on themselves.
 PAGE_CACHE_SECONDS = 0
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mail goes through the queue as in production; the queue delivers to the memory outbox unless a
+# test points it at its own SMTP server (tests/smtp.py).
+MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+POST_OFFICE = {**POST_OFFICE, "BACKENDS": {"default": MAIL_DELIVERY_BACKEND}}  # noqa: F405
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Serve static files through the finders, as in development, without a collectstatic run.
 WHITENOISE_AUTOREFRESH = True
