@@ -181,7 +181,7 @@ MODELTRANSLATION_LANGUAGES = ("de", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("de",), "de": ("en",)}
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # npm installs the front-end packages here at set-up; only the files we use are collected.
 NODE_MODULES_DIR = BASE_DIR / "node_modules"
