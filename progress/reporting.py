@@ -94,11 +94,20 @@ class AreaGroup:
         return sum(1 for row in self.rows if row.state.status == status)
 
     @property
-    def mean_progress(self) -> int:
-        """Return the rounded mean progress of the group's measures."""
-        if not self.rows:
-            return 0
-        return round(sum(row.state.progress for row in self.rows) / len(self.rows))
+    def not_reported(self) -> int:
+        """Return how many of the group's measures have no reported state yet."""
+        return self.count(Status.NOT_REPORTED)
+
+    @property
+    def mean_progress(self) -> int | None:
+        """Return the rounded mean progress of the measures with a reported state, or None.
+
+        A measure nobody reported on has no progress figure, so it does not count as 0 %.
+        """
+        reported = [row.state.progress for row in self.rows if row.state.is_reported]
+        if not reported:
+            return None
+        return round(sum(reported) / len(reported))
 
 
 def measure_rows(
@@ -161,6 +170,11 @@ class PeriodReport:
     @property
     def rows(self) -> list[MeasureRow]:
         return [row for group in self.groups for row in group.rows]
+
+    @property
+    def not_reported(self) -> int:
+        """Return how many measures had no reported state at the period's end."""
+        return sum(group.not_reported for group in self.groups)
 
     @property
     def changes(self) -> list[MeasureRow]:
