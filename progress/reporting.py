@@ -34,8 +34,8 @@ class MeasureRow:
 
     @property
     def progress_delta(self) -> int | None:
-        """Return the change in percentage points since the previous report, if there is one."""
-        if self.previous is None:
+        """Return the change in percentage points since the previous report, if both have one."""
+        if self.previous is None or not (self.previous.is_reported and self.state.is_reported):
             return None
         return self.state.progress - self.previous.progress
 

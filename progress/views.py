@@ -85,6 +85,7 @@ class ProgressOverviewView(ForgivingFilterMixin, ListView):
             as_of_message=self.as_of_message,
             today=self.today,
             is_sample=any(row.is_sample for row in rows),
+            not_reported=sum(group.not_reported for group in groups),
             **kwargs,
         )
 
