@@ -80,10 +80,7 @@ class AreaGroup:
 
     @property
     def status_counts(self) -> list[StatusCount]:
-        return [
-            StatusCount(status.value, str(status.label), self.count(status.value))
-            for status in Status
-        ]
+        return self.counts_of(list(Status))
 
     @property
     def present_counts(self) -> list[StatusCount]:
@@ -92,6 +89,12 @@ class AreaGroup:
 
     def count(self, status: str) -> int:
         return sum(1 for row in self.rows if row.state.status == status)
+
+    def counts_of(self, statuses: list[Status]) -> list[StatusCount]:
+        """Return the group's count of each of `statuses`, in their order."""
+        return [
+            StatusCount(status.value, str(status.label), self.count(status)) for status in statuses
+        ]
 
     @property
     def not_reported(self) -> int:
@@ -136,6 +139,15 @@ def measure_rows(
             )
         )
     return rows
+
+
+def statuses_present(groups: list[AreaGroup]) -> list[Status]:
+    """Return the statuses that occur in the groups, in the order of the choices.
+
+    Legends and tables name only these: a column of zeros for a status nobody reported would
+    read as if that status were part of the picture.
+    """
+    return [status for status in Status if any(group.count(status) for group in groups)]
 
 
 def area_groups(rows: list[MeasureRow]) -> list[AreaGroup]:
