@@ -83,9 +83,8 @@ class AreaSerializer(serializers.ModelSerializer):
 
 # What `not_reported` means, for the API's description of both statuses.
 NOT_REPORTED_HELP = (
-    "not_reported: no progress report has been published and nobody has set a status by hand, "
-    "so no state is known (the action plan itself gives none). Any other value is a reported "
-    "state."
+    "not_reported: no state has been reported yet; no progress report has been published and "
+    "nobody has set a status by hand (the action plan itself gives no measure a state)."
 )
 
 
@@ -124,7 +123,8 @@ class MeasureSerializer(serializers.ModelSerializer):
         read_only=True,
         help_text=(
             "State of implementation: the latest published progress report's, or set by hand "
-            f"(status_set_by_hand). {NOT_REPORTED_HELP} progress is then 0."
+            f"(status_set_by_hand). {NOT_REPORTED_HELP} Its progress is then 0, which is no "
+            "reported figure either."
         ),
     )
     status_label = ChoiceLabelField(Status)
