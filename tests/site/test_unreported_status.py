@@ -74,7 +74,10 @@ def claims(url: str, body: str, exempt: list[str]) -> list[str]:
         body = parse(SELECT.sub("", body)).text
     for text in exempt:
         body = body.replace(text, "")
-    return [f"{url}: …{body[max(0, m.start() - 60) : m.end() + 20]}…" for m in PLANNED.finditer(body)]
+    return [
+        f"{url}: …{body[max(0, found.start() - 60) : found.end() + 20]}…"
+        for found in PLANNED.finditer(body)
+    ]
 
 
 @pytest.fixture
@@ -130,7 +133,8 @@ def test_no_public_output_calls_a_measure_or_sub_item_planned(client, fresh_plan
     # The council report's workbooks, cell by cell.
     for url in [u for u in bodies if u.endswith("/xlsx/")]:
         workbook = load_workbook(io.BytesIO(client.get(url).content))
-        cells = [str(c) for sheet in workbook for row in sheet.iter_rows(values_only=True) for c in row]
+        rows = [row for sheet in workbook for row in sheet.iter_rows(values_only=True)]
+        cells = [str(cell) for row in rows for cell in row]
         assert not [cell for cell in cells if PLANNED.search(cell)], url
 
 
