@@ -341,6 +341,11 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # A measure's status may be not_reported; a progress report's never is.
+    "ENUM_NAME_OVERRIDES": {
+        "MeasureStatusEnum": "measures.models.Status",
+        "ReportedStatusEnum": "measures.models.REPORTED_STATUS_CHOICES",
+    },
 }
 
 # --- Back office ---------------------------------------------------------------------------
