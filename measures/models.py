@@ -15,6 +15,7 @@ from core.content import (
     ScopedQuerySet,
     TimeStamped,
     Versioned,
+    public_q,
 )
 
 MEASURE_NUMBER = RegexValidator(r"^[1-9][0-9]*\.[1-9][0-9]*$", _("Use the form 1.1, 2.3 or 4.12."))
@@ -263,8 +264,10 @@ class MeasureQuerySet(PublishableQuerySet):
         return self.select_related("area", "lead_unit").prefetch_related(
             "sub_items",
             # A goal that is not public is left out of a public page, as everywhere.
-            models.Prefetch("goals", queryset=Goal.objects.public()),
-            "themes",
+            public_links_prefetch("goal_links", MeasureGoalLink, "goal", order=["goal__number"]),
+            public_links_prefetch(
+                "theme_links", MeasureThemeLink, "theme", order=["theme__slug"]
+            ),
             "contributing_units",
         )
 
@@ -636,3 +639,18 @@ class CityDevelopmentGoalLink(EditorialLink):
 
 
 EDITORIAL_LINKS = (MeasureGoalLink, MeasureThemeLink, AreaGoalLink, CityDevelopmentGoalLink)
+
+
+def public_links_prefetch(relation: str, link_model, end: str, *, order, related=()):
+    """Return a Prefetch of the links along `relation` whose `end` is public, as public_<relation>.
+
+    Each link brings its `end` (and the `related` paths beyond it) in the same query, with its
+    confirmation, so that a page can mark what the office has not confirmed yet.
+    """
+    end_model = link_model._meta.get_field(end).related_model
+    links = (
+        link_model.objects.filter(public_q(end_model, f"{end}__"))
+        .select_related(end, *(f"{end}__{path}" for path in related))
+        .order_by(*order)
+    )
+    return models.Prefetch(relation, queryset=links, to_attr=f"public_{relation}")
