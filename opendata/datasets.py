@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -67,6 +68,34 @@ def cell(value, key: str) -> str:
 
 
 @dataclass(frozen=True)
+class ConfirmedColumn(Column):
+    """A column of the linked rows whose link the office has confirmed, from the API's links."""
+
+    # The end of each link in the API's list of links, such as goal.
+    end: str = ""
+
+    def cells(self, row: dict) -> list[str]:
+        links = row.get(self.name.removesuffix("_confirmed") + "_links") or []
+        return [LIST_SEPARATOR.join(str(link[self.end]) for link in links if link["confirmed"])]
+
+
+def confirmed_column(plural: str, end: str, what) -> ConfirmedColumn:
+    """Return the column of the `plural` whose assignment the office has confirmed."""
+    return ConfirmedColumn(
+        f"{plural}_confirmed",
+        format_lazy(
+            "{what}{rest}",
+            what=what,
+            rest=gettext_lazy(
+                ", whose assignment the International Affairs Office has confirmed, separated "
+                "by |; the others are a proposal not yet confirmed"
+            ),
+        ),
+        end=end,
+    )
+
+
+@dataclass(frozen=True)
 class Dataset:
     """A collection the portal publishes as API endpoint, CSV file and, for cities, GeoJSON."""
 
@@ -119,7 +148,9 @@ DATASETS = [
             Column("title", gettext_lazy("Title"), translated=True),
             Column("description", gettext_lazy("Description"), translated=True),
             Column("areas", gettext_lazy("Numbers of the Areas of Action serving the goal")),
+            confirmed_column("areas", "area", gettext_lazy("Numbers of those Areas of Action")),
             Column("measures", gettext_lazy("Numbers of the measures serving the goal")),
+            confirmed_column("measures", "measure", gettext_lazy("Numbers of those measures")),
             URL,
             UPDATED,
         ],
@@ -137,6 +168,7 @@ DATASETS = [
             Column("short_title", gettext_lazy("Short title"), translated=True),
             Column("summary", gettext_lazy("Summary"), translated=True),
             Column("goals", gettext_lazy("Numbers of the goals it serves")),
+            confirmed_column("goals", "goal", gettext_lazy("Numbers of those goals")),
             Column("measures", gettext_lazy("Numbers of its measures")),
             URL,
             UPDATED,
@@ -174,7 +206,9 @@ DATASETS = [
             Column("planned_start", gettext_lazy("Planned start, a date in ISO 8601")),
             Column("planned_end", gettext_lazy("Planned end, a date in ISO 8601")),
             Column("goals", gettext_lazy("Numbers of the goals it serves, separated by |")),
+            confirmed_column("goals", "goal", gettext_lazy("Numbers of those goals")),
             THEMES,
+            confirmed_column("themes", "theme", gettext_lazy("Slugs of those themes")),
             Column("lead_unit", gettext_lazy("Slug of the lead unit")),
             Column(
                 "contributing_units",
