@@ -74,7 +74,7 @@ class ConfirmedColumn(Column):
     end: str = ""
 
     def cells(self, row: dict) -> list[str]:
-        links = row.get(self.name.removesuffix("_confirmed") + "_links") or []
+        links = row.get(f"{self.end}_links") or []
         return [LIST_SEPARATOR.join(str(link[self.end]) for link in links if link["confirmed"])]
 
 
