@@ -84,6 +84,13 @@ class EditorialLinkFieldsMixin:
             queryset = self.get_field_queryset(None, db_field, request)
             if queryset is not None:
                 kwargs["queryset"] = queryset
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "The public site shows a newly chosen assignment as proposed until the "
+                "International Affairs Office confirms it in the list of assignments."
+            ),
+        )
         return db_field.formfield(**kwargs)
 
 
