@@ -164,7 +164,9 @@ def links_confirm(*, links, user) -> int:
     confirmed = 0
     with transaction.atomic():
         # Row by row, so that each confirmation is a dated version in the history.
-        for link in links.unconfirmed().select_for_update():
+        # Only the links' own rows are locked, in a plain order, whatever the list joined.
+        rows = links.select_related(None).unconfirmed().order_by("pk")
+        for link in rows.select_for_update(of=("self",)):
             link.confirmed = True
             link.confirmed_at = timezone.now()
             link.confirmed_by = user
