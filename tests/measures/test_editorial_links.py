@@ -20,6 +20,7 @@ from measures.models import (
     MeasureGoalLink,
     MeasureThemeLink,
 )
+from tests.adminforms import admin_form_data
 from tests.factories import OfficeUserFactory
 from tests.markup import parse
 
@@ -205,3 +206,16 @@ def test_a_link_chosen_in_a_measures_form_starts_unconfirmed(office, plan):
     measure.goals.set(list(measure.goals.all()))
     kept = MeasureGoalLink.objects.exclude(goal=goal).get(measure=measure)
     assert kept.confirmed
+
+
+def test_the_measure_form_adds_a_goal_unconfirmed_and_keeps_the_confirmed_one(office, plan):
+    measure = plan.get(number="4.1")
+    confirm(office, MeasureGoalLink.objects.filter(measure=measure))
+    change = f"/de/admin/measures/measure/{measure.pk}/change/"
+    data = admin_form_data(office.get(change))
+    first = Goal.objects.get(number=1)
+    data["goals"] = [*data["goals"], str(first.pk)]
+    response = office.post(change, data)
+    assert response.status_code == 302
+    links = {link.goal.number: link.confirmed for link in measure.goal_links.all()}
+    assert links == {1: False, 2: True}
