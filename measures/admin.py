@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import widgets
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
 from core.access import may_confirm_links
@@ -260,12 +261,14 @@ class BenefitAdmin(ContentAdmin):
 class EditorialLinkAdmin(HistoryAdmin):
     """The office's list of one kind of editorial link, to see and confirm them in bulk."""
 
-    list_filter = ["confirmed"]
     readonly_fields = ["confirmed", "confirmed_at", "confirmed_by"]
     actions = ["confirm_links"]
 
     def get_list_display(self, request):
         return [self.model.source_field, self.model.target_field, "confirmed", "confirmed_at"]
+
+    def get_list_filter(self, request):
+        return ["confirmed", self.model.target_field]
 
     def get_list_select_related(self, request):
         return [self.model.source_field, self.model.target_field, "confirmed_by"]
@@ -304,7 +307,10 @@ class EditorialLinkAdmin(HistoryAdmin):
         count = links_confirm(links=queryset, user=request.user)
         self.message_user(
             request,
-            _("%(count)d assignments confirmed.") % {"count": count},
+            ngettext(
+                "%(count)d assignment confirmed.", "%(count)d assignments confirmed.", count
+            )
+            % {"count": count},
             messages.SUCCESS,
         )
 

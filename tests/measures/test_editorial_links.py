@@ -219,3 +219,21 @@ def test_the_measure_form_adds_a_goal_unconfirmed_and_keeps_the_confirmed_one(of
     assert response.status_code == 302
     links = {link.goal.number: link.confirmed for link in measure.goal_links.all()}
     assert links == {1: False, 2: True}
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("de", "2 Zuordnungen bestätigt."), ("en", "2 assignments confirmed.")],
+)
+def test_the_bulk_action_says_how_many_it_confirmed(office, plan, language, message):
+    links = MeasureThemeLink.objects.filter(measure__number="4.1")
+    response = office.post(
+        f"/{language}/admin/measures/measurethemelink/",
+        {"action": "confirm_links", "_selected_action": [str(link.pk) for link in links]},
+        follow=True,
+    )
+    assert message in response.content.decode()
+    # Confirming again confirms nothing more and changes no date.
+    dates = sorted(links.values_list("confirmed_at", flat=True))
+    confirm(office, links)
+    assert sorted(links.values_list("confirmed_at", flat=True)) == dates
