@@ -9,11 +9,13 @@ from django.views.generic import TemplateView
 from measures.models import (
     AreaOfAction,
     Benefit,
+    CityDevelopmentGoalLink,
     Goal,
     OrganisationalUnit,
     PlanSection,
     ScheduleStep,
     Status,
+    public_links_prefetch,
 )
 from networks.models import EUProject, MembershipStatus, Network
 from partners import worldmap
@@ -115,7 +117,14 @@ class PlanView(TemplateView):
             sections=[s for s in sections if s.part == PlanSection.Part.PLAN],
             making_of=[s for s in sections if s.part == PlanSection.Part.MAKING_OF],
             benefits=Benefit.objects.select_related("unit"),
-            goals=Goal.objects.public().prefetch_related("city_development_goals"),
+            goals=Goal.objects.public().prefetch_related(
+                public_links_prefetch(
+                    "city_development_goal_links",
+                    CityDevelopmentGoalLink,
+                    "citydevelopmentgoal",
+                    order=["citydevelopmentgoal__position"],
+                )
+            ),
             areas=AreaOfAction.objects.public(),
             schedule=ScheduleStep.objects.all(),
             partners=ExternalPartner.objects.filter(is_plan_partner=True),

@@ -67,6 +67,23 @@ def cell(value, key: str) -> str:
 
 
 @dataclass(frozen=True)
+class ConfirmedColumn(Column):
+    """A column of the linked rows whose link the office has confirmed, from the API's links."""
+
+    # The end of each link in the API's list of links, such as goal.
+    end: str = ""
+
+    def cells(self, row: dict) -> list[str]:
+        links = row.get(f"{self.end}_links") or []
+        return [LIST_SEPARATOR.join(str(link[self.end]) for link in links if link["confirmed"])]
+
+
+def confirmed_column(plural: str, end: str, description: Promise) -> ConfirmedColumn:
+    """Return the column of the `plural` whose assignment the office has confirmed."""
+    return ConfirmedColumn(f"{plural}_confirmed", description, end=end)
+
+
+@dataclass(frozen=True)
 class Dataset:
     """A collection the portal publishes as API endpoint, CSV file and, for cities, GeoJSON."""
 
@@ -104,6 +121,14 @@ UPDATED = Column(
     "updated_at", gettext_lazy("Last change, date and time in ISO 8601 with time zone offset")
 )
 THEMES = Column("themes", gettext_lazy("Slugs of the themes, separated by |"))
+GOALS_CONFIRMED = confirmed_column(
+    "goals",
+    "goal",
+    gettext_lazy(
+        "Numbers of the goals whose assignment the International Affairs Office has confirmed, "
+        "separated by |; the others are proposed"
+    ),
+)
 MEASURES = Column("measures", gettext_lazy("Numbers of the linked measures, separated by |"))
 
 DATASETS = [
@@ -119,7 +144,23 @@ DATASETS = [
             Column("title", gettext_lazy("Title"), translated=True),
             Column("description", gettext_lazy("Description"), translated=True),
             Column("areas", gettext_lazy("Numbers of the Areas of Action serving the goal")),
+            confirmed_column(
+                "areas",
+                "area",
+                gettext_lazy(
+                    "Numbers of the Areas of Action whose assignment the International Affairs "
+                    "Office has confirmed, separated by |; the others are proposed"
+                ),
+            ),
             Column("measures", gettext_lazy("Numbers of the measures serving the goal")),
+            confirmed_column(
+                "measures",
+                "measure",
+                gettext_lazy(
+                    "Numbers of the measures whose assignment the International Affairs Office "
+                    "has confirmed, separated by |; the others are proposed"
+                ),
+            ),
             URL,
             UPDATED,
         ],
@@ -137,6 +178,7 @@ DATASETS = [
             Column("short_title", gettext_lazy("Short title"), translated=True),
             Column("summary", gettext_lazy("Summary"), translated=True),
             Column("goals", gettext_lazy("Numbers of the goals it serves")),
+            GOALS_CONFIRMED,
             Column("measures", gettext_lazy("Numbers of its measures")),
             URL,
             UPDATED,
@@ -174,7 +216,16 @@ DATASETS = [
             Column("planned_start", gettext_lazy("Planned start, a date in ISO 8601")),
             Column("planned_end", gettext_lazy("Planned end, a date in ISO 8601")),
             Column("goals", gettext_lazy("Numbers of the goals it serves, separated by |")),
+            GOALS_CONFIRMED,
             THEMES,
+            confirmed_column(
+                "themes",
+                "theme",
+                gettext_lazy(
+                    "Slugs of the themes whose assignment the International Affairs Office has "
+                    "confirmed, separated by |; the others are proposed"
+                ),
+            ),
             Column("lead_unit", gettext_lazy("Slug of the lead unit")),
             Column(
                 "contributing_units",

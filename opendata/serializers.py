@@ -18,12 +18,16 @@ from partners.models import PartnerCity, Partnership, PartnershipKind
 from progress.models import ProgressReport
 
 from .fields import (
+    AreaLinksField,
     ChoiceLabelField,
     CountryNameField,
+    GoalLinksField,
     IntegerKeysField,
+    MeasureLinksField,
     NumbersField,
     PageURLField,
     SlugsField,
+    ThemeLinksField,
     TranslatedField,
 )
 
@@ -34,6 +38,17 @@ class ThemeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Theme
         fields = ["slug", "name"]
+
+
+@extend_schema_field(ThemeSerializer(many=True))
+class ThemesOfLinksField(serializers.Field):
+    """List the themes of a measure's prefetched theme links, as the theme list always was."""
+
+    def __init__(self, attribute: str, **kwargs):
+        super().__init__(source=attribute, read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return ThemeSerializer([link.theme for link in value], many=True, context=self.context).data
 
 
 class UnitSerializer(serializers.ModelSerializer):
@@ -48,13 +63,33 @@ class UnitSerializer(serializers.ModelSerializer):
 class GoalSerializer(serializers.ModelSerializer):
     title = TranslatedField()
     description = TranslatedField()
-    areas = IntegerKeysField("public_areas", help_text="Numbers of the Areas of Action serving it.")
-    measures = NumbersField("public_measures", help_text="Numbers of the measures serving it.")
+    areas = IntegerKeysField(
+        "public_area_links",
+        key="area.number",
+        help_text="Numbers of the Areas of Action serving it.",
+    )
+    area_links = AreaLinksField("public_area_links")
+    measures = NumbersField(
+        "public_measure_links",
+        key="measure.number",
+        help_text="Numbers of the measures serving it.",
+    )
+    measure_links = MeasureLinksField("public_measure_links")
     url = PageURLField(help_text="The goal's page on the public site.")
 
     class Meta:
         model = Goal
-        fields = ["number", "title", "description", "areas", "measures", "url", "updated_at"]
+        fields = [
+            "number",
+            "title",
+            "description",
+            "areas",
+            "area_links",
+            "measures",
+            "measure_links",
+            "url",
+            "updated_at",
+        ]
 
 
 class AreaSerializer(serializers.ModelSerializer):
@@ -62,7 +97,10 @@ class AreaSerializer(serializers.ModelSerializer):
     short_title = TranslatedField()
     summary = TranslatedField()
     description = TranslatedField()
-    goals = IntegerKeysField("public_goals", help_text="Numbers of the goals it serves.")
+    goals = IntegerKeysField(
+        "public_goal_links", key="goal.number", help_text="Numbers of the goals it serves."
+    )
+    goal_links = GoalLinksField("public_goal_links")
     measures = NumbersField("public_measures", help_text="Numbers of its measures.")
     url = PageURLField(help_text="The Area of Action's page on the public site.")
 
@@ -75,6 +113,7 @@ class AreaSerializer(serializers.ModelSerializer):
             "summary",
             "description",
             "goals",
+            "goal_links",
             "measures",
             "url",
             "updated_at",
@@ -133,8 +172,12 @@ class MeasureSerializer(serializers.ModelSerializer):
         "status_override_reason", help_text="Why the status was set by hand, where it was."
     )
     priority_label = ChoiceLabelField(Priority)
-    goals = IntegerKeysField("public_goals", help_text="Numbers of the goals it serves.")
-    themes = ThemeSerializer(many=True, read_only=True)
+    goals = IntegerKeysField(
+        "public_goal_links", key="goal.number", help_text="Numbers of the goals it serves."
+    )
+    goal_links = GoalLinksField("public_goal_links")
+    themes = ThemesOfLinksField("public_theme_links")
+    theme_links = ThemeLinksField("public_theme_links")
     lead_unit = UnitSerializer(read_only=True, allow_null=True)
     contributing_units = UnitSerializer(many=True, read_only=True)
     sub_items = SubItemSerializer(many=True, read_only=True)
@@ -174,7 +217,9 @@ class MeasureSerializer(serializers.ModelSerializer):
             "planned_start",
             "planned_end",
             "goals",
+            "goal_links",
             "themes",
+            "theme_links",
             "lead_unit",
             "contributing_units",
             "sub_items",
