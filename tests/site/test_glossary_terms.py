@@ -1,13 +1,17 @@
 """The message catalogue and the loaded plan use the glossary's terms, one term for one thing."""
 
+import importlib
 import re
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 from modeltranslation.translator import translator
 
+from hannover_intl.models import SitePage
+from measures.models import ScheduleStep, Theme
 from tests.markup import parse
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +140,39 @@ def test_progress_pages_speak_native_german(client, plan, url, words):
     text = parse(client.get(url)).one("main").text
     for word in words:
         assert word in text
+
+
+def test_migration_renames_the_map_in_pages_the_office_has_not_edited(plan):
+    migration = importlib.import_module(
+        "hannover_intl.migrations.0006_twin_and_cooperation_city_terms"
+    )
+    loaded = {}
+    for slug, code in migration.LOADED_TEXTS:
+        page = SitePage.objects.get(slug=slug)
+        text = getattr(page, f"body_{code}")
+        for old, new in migration.REPLACEMENTS[code]:
+            text = text.replace(new, old)
+        loaded[(slug, code)] = text
+        SitePage.objects.filter(pk=page.pk).update(**{f"body_{code}": text})
+    SitePage.objects.filter(slug="accessibility").update(body_en="Edited by the office")
+    versions = dict(SitePage.objects.values_list("slug", "version"))
+    migration.update_unedited_texts(apps, None)
+    privacy = SitePage.objects.get(slug="privacy")
+    assert "Karte der Partner- und Kooperationsstädte" in privacy.body_de
+    assert "Partnerstädte" not in privacy.body_de
+    assert "table of the twin and cooperation cities" in privacy.body_en
+    assert privacy.version == versions["privacy"] + 2  # German and English both changed
+    assert SitePage.objects.get(slug="accessibility").body_en == "Edited by the office"
+    assert "Partner- und Kooperationsstädte" in SitePage.objects.get(slug="accessibility").body_de
+
+
+def test_migration_respells_only_texts_the_office_has_not_edited(plan):
+    migration = importlib.import_module("measures.migrations.0009_ize_spelling_of_loaded_texts")
+    Theme.objects.filter(slug="digitisation").update(name_en="Digitisation")
+    step = ScheduleStep.objects.get(position=1)
+    ScheduleStep.objects.filter(pk=step.pk).update(title_en="Edited by the office")
+    version = Theme.objects.get(slug="digitisation").version
+    migration.respell_unedited_texts(apps, None)
+    theme = Theme.objects.get(slug="digitisation")
+    assert (theme.name_en, theme.version) == ("Digitization", version + 1)
+    assert ScheduleStep.objects.get(pk=step.pk).title_en == "Edited by the office"
