@@ -146,13 +146,11 @@ def test_migration_renames_the_map_in_pages_the_office_has_not_edited(plan):
     migration = importlib.import_module(
         "hannover_intl.migrations.0006_twin_and_cooperation_city_terms"
     )
-    loaded = {}
     for slug, code in migration.LOADED_TEXTS:
         page = SitePage.objects.get(slug=slug)
         text = getattr(page, f"body_{code}")
         for old, new in migration.REPLACEMENTS[code]:
             text = text.replace(new, old)
-        loaded[(slug, code)] = text
         SitePage.objects.filter(pk=page.pk).update(**{f"body_{code}": text})
     SitePage.objects.filter(slug="accessibility").update(body_en="Edited by the office")
     versions = dict(SitePage.objects.values_list("slug", "version"))
