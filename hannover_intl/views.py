@@ -30,6 +30,7 @@ OFFICE_SLUG = "international-affairs-office"
 def key_figures() -> dict:
     """Return the counts the home page shows, from published content only."""
     partnerships = Partnership.objects.public().filter(ended_on__isnull=True).aggregate(
+        cities=Count("city", distinct=True),
         twin_cities=Count("city", filter=Q(kind=PartnershipKind.TWIN_CITY), distinct=True),
         cooperation_cities=Count(
             "city", filter=Q(kind=PartnershipKind.COOPERATION_CITY), distinct=True

@@ -140,10 +140,10 @@ class MeasureFilter(MeasureScopeFilter):
         empty_label=_("All themes"),
     )
     city = django_filters.ChoiceFilter(
-        label=_("Partner city"),
+        label=_("Twin or cooperation city"),
         field_name="partnerships__city__slug",
         choices=linked_city_choices,
-        empty_label=_("All partner cities"),
+        empty_label=_("All twin and cooperation cities"),
     )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),

@@ -84,8 +84,8 @@ class OrganisationalUnit(TimeStamped):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("organisational unit")
-        verbose_name_plural = _("organisational units")
+        verbose_name = _("organizational unit")
+        verbose_name_plural = _("organizational units")
 
     def __str__(self):
         return self.name

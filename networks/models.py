@@ -176,7 +176,10 @@ class EUProject(Publishable):
         verbose_name=_("lead unit"),
     )
     partner_cities = models.ManyToManyField(
-        PartnerCity, related_name="eu_projects", blank=True, verbose_name=_("partner cities")
+        PartnerCity,
+        related_name="eu_projects",
+        blank=True,
+        verbose_name=_("twin and cooperation cities"),
     )
     website = models.URLField(_("website"), blank=True)
     themes = models.ManyToManyField(

@@ -189,7 +189,7 @@ DATASETS = [
         title=gettext_lazy("Measures"),
         description=gettext_lazy(
             "The measures of the action plan with their status, progress, responsible units "
-            "and links to partner cities, networks and EU projects."
+            "and links to twin and cooperation cities, networks and EU projects."
         ),
         rows=queries.measures,
         serializer=serializers.MeasureSerializer,
@@ -232,7 +232,8 @@ DATASETS = [
                 gettext_lazy("Slugs of the contributing units, separated by |"),
             ),
             Column(
-                "partner_cities", gettext_lazy("Slugs of the linked partner cities, separated by |")
+                "partner_cities",
+                gettext_lazy("Slugs of the linked twin and cooperation cities, separated by |"),
             ),
             Column("networks", gettext_lazy("Slugs of the linked networks, separated by |")),
             Column("eu_projects", gettext_lazy("Slugs of the linked EU projects, separated by |")),
@@ -262,7 +263,7 @@ DATASETS = [
     ),
     Dataset(
         slug="partner-cities",
-        title=gettext_lazy("Partner cities"),
+        title=gettext_lazy("Twin and cooperation cities"),
         description=gettext_lazy(
             "Hannover's twin and cooperation cities with their coordinates and partnerships."
         ),
@@ -290,15 +291,15 @@ DATASETS = [
         slug="partnerships",
         title=gettext_lazy("Partnerships"),
         description=gettext_lazy(
-            "Hannover's town twinnings, city cooperations and its cooperation with a UNESCO "
-            "City of Music."
+            "Hannover's town twinnings, city cooperations and its cooperations with UNESCO "
+            "Cities of Music."
         ),
         rows=queries.partnerships,
         serializer=serializers.PartnershipSerializer,
         page_url_name="partners:city_list",
         columns=[
             Column("id", gettext_lazy("Number of the partnership")),
-            Column("city", gettext_lazy("Slug of the partner city")),
+            Column("city", gettext_lazy("Slug of the twin or cooperation city")),
             Column(
                 "kind",
                 gettext_lazy("Kind: twin_city, cooperation_city or unesco_city_of_music"),
@@ -352,7 +353,10 @@ DATASETS = [
             Column("start", gettext_lazy("Start, a date in ISO 8601")),
             Column("end", gettext_lazy("End, a date in ISO 8601")),
             Column("lead_unit", gettext_lazy("Slug of the lead unit")),
-            Column("partner_cities", gettext_lazy("Slugs of the partner cities, separated by |")),
+            Column(
+                "partner_cities",
+                gettext_lazy("Slugs of the twin and cooperation cities, separated by |"),
+            ),
             THEMES,
             MEASURES,
             Column("website", gettext_lazy("Website of the project")),

@@ -67,7 +67,7 @@ class MeasureAPIFilter(django_filters.FilterSet):
         to_field_name="slug",
     )
     city = django_filters.ChoiceFilter(
-        label=_("Partner city"),
+        label=_("Twin or cooperation city"),
         field_name="partnerships__city__slug",
         choices=linked_city_choices,
     )
@@ -145,7 +145,9 @@ class PartnershipFilter(django_filters.FilterSet):
     """Narrow the partnerships by city, kind, theme and whether they are active."""
 
     city = django_filters.CharFilter(
-        label=_("Partner city"), field_name="city__slug", help_text="Slug of the partner city."
+        label=_("Twin or cooperation city"),
+        field_name="city__slug",
+        help_text="Slug of the twin or cooperation city.",
     )
     kind = django_filters.ChoiceFilter(
         label=_("Kind of partnership"), choices=PartnershipKind.choices

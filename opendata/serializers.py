@@ -188,7 +188,7 @@ class MeasureSerializer(serializers.ModelSerializer):
         read_only=True,
         help_text="Deprecated: the same as sub_items.",
     )
-    partner_cities = CitySlugsField(help_text="Slugs of the linked partner cities.")
+    partner_cities = CitySlugsField(help_text="Slugs of the linked twin and cooperation cities.")
     networks = SlugsField("public_networks", help_text="Slugs of the linked networks.")
     eu_projects = SlugsField("public_projects", help_text="Slugs of the linked EU projects.")
     url = PageURLField(help_text="The measure's page on the public site.")
@@ -369,7 +369,9 @@ class EUProjectSerializer(serializers.ModelSerializer):
     )
     phase_label = ChoiceLabelField(EUProject.Phase)
     lead_unit = UnitSerializer(read_only=True, allow_null=True)
-    partner_cities = SlugsField("public_cities", help_text="Slugs of the published partner cities.")
+    partner_cities = SlugsField(
+        "public_cities", help_text="Slugs of the published twin and cooperation cities."
+    )
     themes = ThemeSerializer(many=True, read_only=True)
     measures = NumbersField("public_measures", help_text="Numbers of the linked measures.")
     url = PageURLField(help_text="The project's page on the public site.")

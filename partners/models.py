@@ -63,8 +63,8 @@ class PartnerCity(Publishable):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("partner city")
-        verbose_name_plural = _("partner cities")
+        verbose_name = _("twin or cooperation city")
+        verbose_name_plural = _("twin and cooperation cities")
         constraints = [
             models.CheckConstraint(
                 condition=Q(latitude__gte=-90) & Q(latitude__lte=90),

@@ -20,8 +20,11 @@ PAGE_TYPES = {
         "/de/umsetzungsstand/berichte/{period}/",
         "/en/progress/reports/{period}/",
     ),
-    "city-list": ("/de/partnerstaedte/", "/en/partner-cities/"),
-    "city": ("/de/partnerstaedte/hiroshima/", "/en/partner-cities/hiroshima/"),
+    "city-list": ("/de/partner-und-kooperationsstaedte/", "/en/twin-and-cooperation-cities/"),
+    "city": (
+        "/de/partner-und-kooperationsstaedte/hiroshima/",
+        "/en/twin-and-cooperation-cities/hiroshima/",
+    ),
     "network-list": ("/de/netzwerke/", "/en/networks/"),
     "network": ("/de/netzwerke/eurocities/", "/en/networks/eurocities/"),
     "project-list": ("/de/eu-projekte/", "/en/eu-projects/"),

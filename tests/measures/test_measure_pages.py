@@ -50,14 +50,14 @@ def test_goal_page_names_the_mein_hannover_2030_goals_behind_it(client, plan):
             ("Status", "Umsetzungsstand", "Letzte Änderung"),
             ("noch kein Sachstand berichtet", "nicht berichtet"),
             "Kommunaler Erfahrungsaustausch und projektbezogene Zusammenarbeit",
-            "/de/partnerstaedte/bristol/",
+            "/de/partner-und-kooperationsstaedte/bristol/",
         ),
         (
             "/en/measures/1-1/",
             ("Status", "Progress", "Last change"),
             ("no progress reported yet", "not reported"),
             "Sharing experience at local level and project-based cooperation",
-            "/en/partner-cities/bristol/",
+            "/en/twin-and-cooperation-cities/bristol/",
         ),
     ],
 )
@@ -84,7 +84,7 @@ def test_measure_page_shows_sub_items_status_progress_and_links(
 @pytest.mark.parametrize(
     ("url", "heading", "network_url"),
     [
-        ("/de/massnahmen/1-2/", "Netzwerke", "/de/netzwerke/eurocities/"),
+        ("/de/massnahmen/1-2/", "Städtenetzwerke", "/de/netzwerke/eurocities/"),
         ("/en/measures/1-2/", "Networks", "/en/networks/eurocities/"),
     ],
 )

@@ -349,7 +349,7 @@ def test_detail_links_published_partner_cities_and_measures_only(client, plan):
 def test_detail_without_links_says_so_and_omits_partner_cities(client, plan):
     html = get(client, "en", name="project_detail", slug="milar").text
     assert "No measure of the plan is linked yet." in html
-    assert "Partner cities in this project" not in html
+    assert "Twin and cooperation cities in this project" not in html
 
 
 def test_pages_have_one_h1_no_inline_styles_and_no_inline_scripts(client, dated):

@@ -239,7 +239,7 @@ def home_figures(client, language: str) -> list[str]:
 def test_the_home_figures_count_only_public_records(client, plan, language):
     before = home_figures(client, language)
     create_hidden_content()
-    assert len(before) == 5
+    assert len(before) == 6
     assert home_figures(client, language) == before
 
 

@@ -38,7 +38,12 @@ def cities_of_kind(kind: str) -> int:
 
 def test_home_shows_key_figures_counted_from_the_database(client, plan):
     figures = figures_of(html_of(client.get("/en/")))
+    active = Partnership.objects.public().filter(ended_on__isnull=True)
     expected = {
+        "twin and cooperation cities": PartnerCity.objects.public()
+        .filter(partnerships__in=active)
+        .distinct()
+        .count(),
         "twin cities": cities_of_kind(PartnershipKind.TWIN_CITY),
         "cooperation cities": cities_of_kind(PartnershipKind.COOPERATION_CITY),
         "cooperations with UNESCO Cities of Music": cities_of_kind(
@@ -151,11 +156,11 @@ def test_home_shows_the_partner_map_with_one_link_per_published_city(client, pla
     html = html_of(client.get("/en/"))
     published = PartnerCity.objects.public().count()
     assert html.count('class="partner-map__link"') == published
-    assert 'href="/en/partner-cities/hiroshima/"' in html
+    assert 'href="/en/twin-and-cooperation-cities/hiroshima/"' in html
     PartnerCity.objects.filter(slug="hiroshima").update(publication_state=PublicationState.DRAFT)
     html = html_of(client.get("/en/"))
     assert html.count('class="partner-map__link"') == published - 1
-    assert "/en/partner-cities/hiroshima/" not in html
+    assert "/en/twin-and-cooperation-cities/hiroshima/" not in html
 
 
 def test_home_shows_the_latest_published_progress_report(client, plan):
