@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('backoffice', '0002_workflow_log_moves_to_core'),
-        ('measures', '0008_organizational_unit_spelling'),
+        ('measures', '0010_organizational_unit_spelling'),
     ]
 
     operations = [

@@ -165,7 +165,7 @@ def test_migration_renames_the_map_in_pages_the_office_has_not_edited(plan):
 
 
 def test_migration_respells_only_texts_the_office_has_not_edited(plan):
-    migration = importlib.import_module("measures.migrations.0009_ize_spelling_of_loaded_texts")
+    migration = importlib.import_module("measures.migrations.0011_ize_spelling_of_loaded_texts")
     Theme.objects.filter(slug="digitisation").update(name_en="Digitisation")
     step = ScheduleStep.objects.get(position=1)
     ScheduleStep.objects.filter(pk=step.pk).update(title_en="Edited by the office")

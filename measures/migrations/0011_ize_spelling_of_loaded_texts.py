@@ -37,6 +37,6 @@ def respell_unedited_texts(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("measures", "0008_organizational_unit_spelling")]
+    dependencies = [("measures", "0010_organizational_unit_spelling")]
 
     operations = [migrations.RunPython(respell_unedited_texts, migrations.RunPython.noop)]

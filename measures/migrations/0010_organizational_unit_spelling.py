@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('measures', '0007_version_counts'),
+        ('measures', '0009_editorial_links_confirmed'),
     ]
 
     operations = [
