@@ -1,4 +1,4 @@
-"""The API and the CSV files give the plan's statements with their date, and count no unverified entry."""
+"""The API and the CSV files date the plan's statements and count no unverified entry."""
 
 import csv
 import io
@@ -22,7 +22,10 @@ def csv_rows(client, slug: str) -> list[dict]:
 def test_eurocities_is_a_planned_application_as_of_january_2019(client, plan):
     data = client.get("/api/v1/networks/eurocities/").json()
     assert data["membership_status"] == "planned_application"
-    assert data["membership_status_label"] == {"de": "Bewerbung geplant", "en": "application planned"}
+    assert data["membership_status_label"] == {
+        "de": "Bewerbung geplant",
+        "en": "application planned",
+    }
     assert data["status_as_of"] == "2019-01-01"
     row = next(row for row in csv_rows(client, "networks") if row["slug"] == "eurocities")
     assert (row["membership_status"], row["status_as_of"]) == ("planned_application", "2019-01-01")
@@ -47,8 +50,8 @@ def test_the_network_to_be_verified_is_marked_where_the_api_gives_it(client, pla
     data = client.get(f"/api/v1/networks/{UNVERIFIED}/").json()
     assert data["needs_verification"] is True
     assert "To be verified by the International Affairs Office." in data["verification_note"]["en"]
-    assert "vom Büro für Internationale Angelegenheiten zu prüfen" in (
-        data["verification_note"]["de"]
+    assert (
+        "vom Büro für Internationale Angelegenheiten zu prüfen" in (data["verification_note"]["de"])
     )
 
 

@@ -10,7 +10,10 @@ from tests.markup import description, parse
 pytestmark = pytest.mark.django_db
 
 PLAN_SOURCE = {
-    "de": "Quelle: Handlungskonzept ‚Hannover – Internationale Stadt‘ (Kurzfassung), Stand Januar 2019",
+    "de": (
+        "Quelle: Handlungskonzept ‚Hannover – Internationale Stadt‘ (Kurzfassung), "
+        "Stand Januar 2019"
+    ),
     "en": "Source: 'Hannover – International City' action plan (abridged version), January 2019",
 }
 DESCRIPTION_SOURCE = {
@@ -109,8 +112,8 @@ def test_the_project_descriptions_content_is_credited_to_it(client, plan, langua
         (
             "de",
             "/de/massnahmen/1-2/",
-            "Stand Januar 2019: Die Stadtverwaltung wird sich um eine Mitgliedschaft bei EUROCITIES",
-            "„Die Stadtverwaltung wird sich um",
+            "Stand Januar 2019: Die Stadtverwaltung wird sich um eine Mitgliedschaft bei",
+            "Die Stadtverwaltung wird sich um",
         ),
         (
             "en",
@@ -121,8 +124,8 @@ def test_the_project_descriptions_content_is_credited_to_it(client, plan, langua
         (
             "de",
             "/de/handlungsfelder/1/",
-            "Stand Januar 2019: Die Stadtverwaltung wird sich um eine Mitgliedschaft bei EUROCITIES",
-            "„Die Stadtverwaltung wird sich um",
+            "Stand Januar 2019: Die Stadtverwaltung wird sich um eine Mitgliedschaft bei",
+            "Die Stadtverwaltung wird sich um",
         ),
         (
             "en",
@@ -134,7 +137,7 @@ def test_the_project_descriptions_content_is_credited_to_it(client, plan, langua
             "de",
             "/de/netzwerke/eurocities/",
             "Stand Januar 2019: Die Stadtverwaltung wird sich um eine Mitgliedschaft bewerben",
-            "„Die Stadtverwaltung wird sich um",
+            "Die Stadtverwaltung wird sich um",
         ),
         (
             "en",
@@ -161,7 +164,8 @@ def test_the_project_descriptions_content_is_credited_to_it(client, plan, langua
 def test_statements_of_2019_carry_their_date(client, plan, language, address, dated, undated):
     text = main_of(client, address).text
     assert dated in text
-    assert undated not in text
+    # Nowhere on the page is the statement made without its date.
+    assert undated not in text.replace(dated, "")
 
 
 @pytest.mark.parametrize(
@@ -210,9 +214,10 @@ def test_the_network_to_be_verified_says_so_on_its_page(client, plan, language):
         "de": "Die Angabe ist vom Büro für Internationale Angelegenheiten zu prüfen.",
         "en": "To be verified by the International Affairs Office.",
     }[language] in text
-    assert NOT_COUNTED[language] not in main_of(client, address[language].replace(
-        UNVERIFIED, "eurocities"
-    )).text
+    assert (
+        NOT_COUNTED[language]
+        not in main_of(client, address[language].replace(UNVERIFIED, "eurocities")).text
+    )
 
 
 @pytest.mark.parametrize(
@@ -292,8 +297,10 @@ def test_the_plan_shows_its_figures_under_its_own_heading(client, plan, language
     figures = {"de": "Sechs internationale Städtepartnerschaften", "en": "Six international"}
     # After the list of contents, which names the chapters too.
     text = main.text
-    assert text.rindex(heading) < text.index(figures[language]) < text.rindex(
-        {"de": "Ziele für die Entwicklung", "en": "Goals for developing"}[language]
+    assert (
+        text.rindex(heading)
+        < text.index(figures[language])
+        < text.rindex({"de": "Ziele für die Entwicklung", "en": "Goals for developing"}[language])
     )
 
 
@@ -366,12 +373,18 @@ def test_the_project_descriptions_fields_are_loaded(
         (
             "en",
             "/en/partner-cities/",
-            ["Town twinning with an official City Council decision", "Other thematic city cooperation"],
+            [
+                "Town twinning with an official City Council decision",
+                "Other thematic city cooperation",
+            ],
         ),
         (
             "en",
             "/en/",
-            ["Town twinning with an official City Council decision", "Other thematic city cooperation"],
+            [
+                "Town twinning with an official City Council decision",
+                "Other thematic city cooperation",
+            ],
         ),
     ],
 )
