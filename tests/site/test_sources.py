@@ -1,5 +1,6 @@
 """Every text of the plan says where it comes from and when; nothing states what no source says."""
 
+import json
 import re
 
 import pytest
@@ -426,3 +427,33 @@ def test_sentences_no_source_supports_are_gone(client, plan, address, removed, s
     text = main_of(client, address).text
     assert removed not in text
     assert shown in text
+
+
+@pytest.mark.parametrize(
+    ("address", "note"),
+    [
+        (
+            "/de/",
+            "Einträge aus dem Handlungskonzept geben seinen Stand vom Dezember 2018 (Karte) oder "
+            "Januar 2019 wieder.",
+        ),
+        (
+            "/en/",
+            "Entries taken from the action plan state what it says as of December 2018 (its map) "
+            "or January 2019.",
+        ),
+    ],
+)
+def test_the_home_figures_say_as_of_when_the_plans_entries_are(client, plan, address, note):
+    figures = parse(client.get(address)).one('section[aria-labelledby="figures-heading"]')
+    assert note in figures.text
+
+
+def test_search_engines_are_not_told_of_an_unverified_membership(client, plan):
+    def json_ld(address):
+        html = client.get(address).content.decode()
+        block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        return json.loads(block.group(1))
+
+    assert "member" not in json_ld(f"/en/networks/{UNVERIFIED}/")
+    assert "member" in json_ld("/en/networks/climate-alliance/")
