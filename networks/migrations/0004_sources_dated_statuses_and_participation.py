@@ -8,6 +8,7 @@ import datetime
 
 import django.core.validators
 from django.db import migrations, models
+from django.db.models import F
 
 
 BROCHURE_NETWORKS = [
@@ -33,13 +34,47 @@ PLAN_PROJECTS = [
 ]
 
 
+# The EUROCITIES description: (field, the loader's old text, the new text).
+EUROCITIES_DESCRIPTION = [('description_de',
+  'EUROCITIES ist das wichtigste Netzwerk der europäischen Großstädte. Der Schwerpunkt dieser '
+  'Organisation liegt auf der Zusammenarbeit und dem Informationsaustausch zu kommunalen '
+  'Planungsfragen sowie auf der Interessenvertretung gegenüber der Europäischen Union.\n'
+  '\n'
+  'Die Stadtverwaltung wird sich um eine Mitgliedschaft bewerben, um ihre europäischen Aktivitäten '
+  'zu stärken und zu strukturieren.',
+  'EUROCITIES ist das wichtigste Netzwerk der europäischen Großstädte. Der Schwerpunkt dieser '
+  'Organisation liegt auf der Zusammenarbeit und dem Informationsaustausch zu kommunalen '
+  'Planungsfragen sowie auf der Interessenvertretung gegenüber der Europäischen Union.\n'
+  '\n'
+  'Stand Januar 2019: Die Stadtverwaltung wird sich um eine Mitgliedschaft bewerben, um ihre '
+  'europäischen Aktivitäten zu stärken und zu strukturieren.'),
+ ('description_en',
+  "EUROCITIES is the most important network for major European cities. This organization's focus "
+  'is on cooperation and on exchanging information about local-authority planning matters, as well '
+  'as on lobbying activities vis-à-vis the European Union.\n'
+  '\n'
+  'The City Administration will bid to join EUROCITIES with a view to strengthening and '
+  'structuring its European activities.',
+  "EUROCITIES is the most important network for major European cities. This organization's focus "
+  'is on cooperation and on exchanging information about local-authority planning matters, as well '
+  'as on lobbying activities vis-à-vis the European Union.\n'
+  '\n'
+  'As of January 2019, the City Administration will bid to join EUROCITIES with a view to '
+  'strengthening and structuring its European activities.')]
+
+
 def date_the_loaded_statuses(apps, schema_editor):
     """Give the loaded networks and projects what the sources say, where no one has changed them."""
     Network = apps.get_model("networks", "Network")
     EUProject = apps.get_model("networks", "EUProject")
     Network.objects.filter(slug="eurocities", membership_status="applying").update(
-        membership_status="planned_application"
+        membership_status="planned_application", version=F("version") + 1
     )
+    for field, old, new in EUROCITIES_DESCRIPTION:
+        values = {field: new, "version": F("version") + 1}
+        if field.endswith("_de"):
+            values["description"] = new
+        Network.objects.filter(slug="eurocities", **{field: old}).update(**values)
     Network.objects.filter(slug__in=BROCHURE_NETWORKS, status_as_of__isnull=True).update(
         status_as_of=datetime.date(2018, 12, 1)
     )

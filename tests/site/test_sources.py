@@ -75,7 +75,14 @@ def test_every_page_of_the_plan_names_the_plan_and_its_date(client, plan, langua
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_the_project_descriptions_content_is_credited_to_it(client, plan, language):
     plan_page = PAGES_OF_THE_PLAN[language][0]
-    assert sources_on(client, plan_page) == [PLAN_SOURCE[language], DESCRIPTION_SOURCE[language]]
+    # The plan's text; the goals with the goals of 'Mein Hannover 2030'; the making-of.
+    assert sources_on(client, plan_page) == [
+        PLAN_SOURCE[language],
+        DESCRIPTION_SOURCE[language],
+        DESCRIPTION_SOURCE[language],
+    ]
+    goals = parse(client.get(plan_page)).one("section#goals-intro")
+    assert goals.texts("p.plan-source") == [DESCRIPTION_SOURCE[language]]
     making_of = parse(client.get(plan_page)).one("section#making-of")
     assert DESCRIPTION_SOURCE[language] in making_of.texts("p.plan-source")
     # The goals of 'Mein Hannover 2030' come from the description too.
