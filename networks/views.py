@@ -28,8 +28,10 @@ class NetworkListView(ForgivingFilterMixin, ListView):
         context = super().get_context_data(**kwargs)
         page = context.get("page_obj")
         # The entries still to be verified follow the confirmed ones, after the last page of them.
+        # They are read on every page, so that no page's query count depends on where it is.
+        unconfirmed = list(self.filterset.qs.unconfirmed())
         if page is None or not page.has_next():
-            context["unconfirmed"] = list(self.filterset.qs.unconfirmed())
+            context["unconfirmed"] = unconfirmed
         networks = list(context["networks"])
         sections = [
             {"scope": scope, "networks": [n for n in networks if n.scope == scope]}

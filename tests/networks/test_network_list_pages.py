@@ -120,11 +120,12 @@ def test_page_out_of_range_shows_the_last_page_with_a_notice(
 @pytest.mark.parametrize(
     ("query", "count"),
     [
-        # The theme choices, the count, the page of networks, their themes.
-        ("", 4),
-        ("?page=2", 4),
-        # One more: the chosen theme is looked up when the form is cleaned; and one page is the
-        # last, so the entries still to be verified are looked up too.
+        # The theme choices, the count, the page of networks, their themes, the entries still
+        # to be verified and their themes.
+        ("", 6),
+        ("?page=2", 6),
+        # One more: the chosen theme is looked up when the form is cleaned; no entry to be
+        # verified has that theme, so none of theirs is looked up.
         ("?scope=european&theme=europe&q=e", 6),
     ],
 )
