@@ -16,7 +16,7 @@ from tests.networks.pages import page_url
 
 pytestmark = pytest.mark.django_db
 
-VERIFICATION_NOTE = "being verified by the International Affairs Office"
+VERIFICATION_NOTE = "The International Affairs Office has yet to verify the details of this entry."
 
 
 def get(client, language, query="", name="network_list", **kwargs):
