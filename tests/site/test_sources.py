@@ -464,3 +464,14 @@ def test_search_engines_are_not_told_of_an_unverified_membership(client, plan):
 
     assert "member" not in json_ld(f"/en/networks/{UNVERIFIED}/")
     assert "member" in json_ld("/en/networks/climate-alliance/")
+
+
+@pytest.mark.parametrize(
+    ("address", "mark"),
+    [("/de/massnahmen/1-2/", "Zu prüfen"), ("/en/measures/1-2/", "To be verified")],
+)
+def test_a_measure_marks_a_linked_network_still_to_be_verified(client, plan, address, mark):
+    linked = main_of(client, address).one('section[aria-labelledby="linked-heading"]')
+    items = {item.one("a").text: item.text for item in linked.select("li") if item.select("a")}
+    assert items["European Council on Migration Security"].endswith(mark)
+    assert mark not in items["EUROCITIES"]
