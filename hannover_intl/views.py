@@ -41,6 +41,7 @@ def key_figures() -> dict:
     )
     return partnerships | {
         "networks": Network.objects.public()
+        .confirmed()
         .filter(membership_status=MembershipStatus.MEMBER)
         .count(),
         "eu_projects": EUProject.objects.public().count(),
@@ -107,6 +108,27 @@ class HomeView(TemplateView):
         )
 
 
+# The plan's numbered chapters; the sections between "how-international" and "goals-intro" are
+# the parts of its first chapter and get a lower heading.
+CHAPTER_SLUGS = ("introduction", "how-international", "goals-intro", "areas-intro")
+# The project description's classification fields, shown as facts, and its section on public
+# participation, shown after its external partners as the description has it.
+DESCRIPTION_FACT_SLUGS = ("districts", "field-of-action")
+DESCRIPTION_CLOSING_SLUGS = ("public-participation",)
+
+
+def plan_chapters(sections) -> list:
+    """Mark each section of the plan's text as a chapter or as a part of the chapter before it."""
+    in_first_chapter = False
+    for section in sections:
+        if section.slug in CHAPTER_SLUGS:
+            in_first_chapter = section.slug == "how-international"
+            section.is_part = False
+        else:
+            section.is_part = in_first_chapter
+    return sections
+
+
 class PlanView(TemplateView):
     """Show the plan's initial situation, goals, benefits and the schedule of its making."""
 
@@ -114,9 +136,13 @@ class PlanView(TemplateView):
 
     def get_context_data(self, **kwargs):
         sections = list(PlanSection.objects.all())
+        making_of = [s for s in sections if s.part == PlanSection.Part.MAKING_OF]
+        special = DESCRIPTION_FACT_SLUGS + DESCRIPTION_CLOSING_SLUGS
         return super().get_context_data(
-            sections=[s for s in sections if s.part == PlanSection.Part.PLAN],
-            making_of=[s for s in sections if s.part == PlanSection.Part.MAKING_OF],
+            sections=plan_chapters([s for s in sections if s.part == PlanSection.Part.PLAN]),
+            description_facts=[s for s in making_of if s.slug in DESCRIPTION_FACT_SLUGS],
+            making_of=[s for s in making_of if s.slug not in special],
+            description_closing=[s for s in making_of if s.slug in DESCRIPTION_CLOSING_SLUGS],
             benefits=Benefit.objects.select_related("unit"),
             goals=Goal.objects.public().prefetch_related(
                 public_links_prefetch(

@@ -318,8 +318,12 @@ DATASETS = [
     Dataset(
         slug="networks",
         title=gettext_lazy("Networks of cities"),
-        description=gettext_lazy("The European and international networks Hannover belongs to."),
-        rows=queries.networks,
+        description=gettext_lazy(
+            "The European and international networks of cities of the action plan, with Hannover's "
+            "membership and the date it is stated for. Entries the International Affairs Office "
+            "still has to verify are left out; the API gives them with verification=pending."
+        ),
+        rows=queries.confirmed_networks,
         serializer=serializers.NetworkSerializer,
         page_url_name="networks:network_list",
         columns=[
@@ -327,7 +331,14 @@ DATASETS = [
             Column("name", gettext_lazy("Name"), translated=True),
             Column("acronym", gettext_lazy("Acronym"), translated=True),
             Column("scope", gettext_lazy("Scope: european or international")),
-            Column("membership_status", gettext_lazy("Membership: member, applying or former")),
+            Column(
+                "membership_status",
+                gettext_lazy("Membership: member, planned_application, applying or former"),
+            ),
+            Column(
+                "status_as_of",
+                gettext_lazy("Date the membership is stated for, a date in ISO 8601"),
+            ),
             Column("since", gettext_lazy("Year Hannover joined")),
             Column("role", gettext_lazy("Hannover's role"), translated=True),
             Column("website", gettext_lazy("Website of the network")),
@@ -340,7 +351,10 @@ DATASETS = [
     Dataset(
         slug="eu-projects",
         title=gettext_lazy("EU-funded projects"),
-        description=gettext_lazy("The EU-funded projects the City Administration takes part in."),
+        description=gettext_lazy(
+            "The EU-funded projects the City Administration takes or took part in, with the years "
+            "of its participation as the source gives them."
+        ),
         rows=queries.eu_projects,
         serializer=serializers.EUProjectSerializer,
         page_url_name="networks:project_list",
@@ -350,6 +364,14 @@ DATASETS = [
             Column("title", gettext_lazy("Full title"), translated=True),
             Column("aim", gettext_lazy("Aim"), translated=True),
             Column("funding_programme", gettext_lazy("Funding programme")),
+            Column(
+                "participation_from",
+                gettext_lazy("First year of the City Administration's participation"),
+            ),
+            Column(
+                "participation_until",
+                gettext_lazy("Last year of the City Administration's participation"),
+            ),
             Column("start", gettext_lazy("Start, a date in ISO 8601")),
             Column("end", gettext_lazy("End, a date in ISO 8601")),
             Column("lead_unit", gettext_lazy("Slug of the lead unit")),

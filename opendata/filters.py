@@ -196,10 +196,34 @@ class NetworkAPIFilter(django_filters.FilterSet):
         queryset=lambda request: used_themes(Network),
         to_field_name="slug",
     )
+    verification = django_filters.ChoiceFilter(
+        label=_("Verification by the office"),
+        choices=[("confirmed", "confirmed"), ("pending", "pending"), ("all", "all")],
+        method="filter_verification",
+        help_text=(
+            "Without this parameter, or with confirmed, only the networks the International "
+            "Affairs Office does not still have to verify, so that no count includes an "
+            "unverified entry; pending: only those it still has to verify; all: both."
+        ),
+    )
 
     class Meta:
         model = Network
         fields = []
+
+    def filter_queryset(self, queryset):
+        # An entry the office has yet to verify is counted nowhere unless it is asked for.
+        if not self.form.cleaned_data.get("verification"):
+            queryset = queryset.confirmed()
+        return super().filter_queryset(queryset)
+
+    def filter_verification(self, queryset, name, value):
+        """Keep the confirmed networks, those still to be verified, or all."""
+        if value == "pending":
+            return queryset.unconfirmed()
+        if value == "confirmed":
+            return queryset.confirmed()
+        return queryset
 
     def filter_text(self, queryset, name, value):
         """Keep networks whose name, acronym or description contains `value` in either language."""

@@ -140,6 +140,11 @@ def networks():
     )
 
 
+def confirmed_networks():
+    """Return the published networks the office does not still have to verify, as `networks`."""
+    return networks().confirmed()
+
+
 def eu_projects():
     """Return the published EU projects with their lead unit, themes and published links."""
     return (

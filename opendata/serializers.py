@@ -335,6 +335,7 @@ class NetworkSerializer(serializers.ModelSerializer):
     membership_status_label = ChoiceLabelField(MembershipStatus)
     role = TranslatedField()
     description = TranslatedField()
+    verification_note = TranslatedField()
     themes = ThemeSerializer(many=True, read_only=True)
     measures = NumbersField("public_measures", help_text="Numbers of the linked measures.")
     url = PageURLField(help_text="The network's page on the public site.")
@@ -349,11 +350,13 @@ class NetworkSerializer(serializers.ModelSerializer):
             "scope_label",
             "membership_status",
             "membership_status_label",
+            "status_as_of",
             "since",
             "role",
             "description",
             "website",
             "needs_verification",
+            "verification_note",
             "themes",
             "measures",
             "url",
@@ -384,6 +387,8 @@ class EUProjectSerializer(serializers.ModelSerializer):
             "title",
             "aim",
             "funding_programme",
+            "participation_from",
+            "participation_until",
             "start",
             "end",
             "phase",

@@ -43,8 +43,8 @@ class PartnershipAdmin(ContentAdmin):
 
 @admin.register(ExternalPartner)
 class ExternalPartnerAdmin(ContentAdmin):
-    list_display = ["name", "is_plan_partner", "website"]
-    list_filter = ["is_plan_partner"]
+    list_display = ["name", "is_plan_partner", "is_group", "website"]
+    list_filter = ["is_plan_partner", "is_group"]
     search_fields = ["slug", *localized_fields("name", "description")]
     prepopulated_fields = {"slug": ["name_en"]}
     filter_horizontal = ["measures"]

@@ -172,12 +172,20 @@ class ExternalPartner(TimeStamped):
         default=False,
         help_text=_("Named as an external partner of the action plan as a whole."),
     )
+    is_group = models.BooleanField(
+        _("group of partners"),
+        default=False,
+        help_text=_(
+            "The source names a group of partners here, not one organisation; "
+            "it is listed after the named organisations."
+        ),
+    )
     measures = models.ManyToManyField(
         Measure, related_name="external_partners", blank=True, verbose_name=_("linked measures")
     )
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["is_group", "name"]
         verbose_name = _("external partner")
         verbose_name_plural = _("external partners")
 
