@@ -176,8 +176,8 @@ class ExternalPartner(TimeStamped):
         _("group of partners"),
         default=False,
         help_text=_(
-            "The source names a group of partners here, not one organisation; "
-            "it is listed after the named organisations."
+            "The source names a group of partners here, not one organization; "
+            "it is listed after the named organizations."
         ),
     )
     measures = models.ManyToManyField(

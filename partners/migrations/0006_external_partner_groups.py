@@ -42,12 +42,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='externalpartner',
             name='is_group',
-            field=models.BooleanField(default=False, help_text='The source names a group of partners here, not one organisation; it is listed after the named organisations.', verbose_name='group of partners'),
+            field=models.BooleanField(default=False, help_text='The source names a group of partners here, not one organization; it is listed after the named organizations.', verbose_name='group of partners'),
         ),
         migrations.AddField(
             model_name='historicalexternalpartner',
             name='is_group',
-            field=models.BooleanField(default=False, help_text='The source names a group of partners here, not one organisation; it is listed after the named organisations.', verbose_name='group of partners'),
+            field=models.BooleanField(default=False, help_text='The source names a group of partners here, not one organization; it is listed after the named organizations.', verbose_name='group of partners'),
         ),
         migrations.RunPython(add_the_group_of_partners, migrations.RunPython.noop),
     ]

@@ -231,7 +231,7 @@ def test_the_network_to_be_verified_says_so_on_its_page(client, plan, language):
 @pytest.mark.parametrize(
     ("language", "found", "section"),
     [
-        ("de", "Gefundene Netzwerke: {}", "Noch zu prüfende Einträge"),
+        ("de", "Gefundene Städtenetzwerke: {}", "Noch zu prüfende Einträge"),
         ("en", "Networks found: {}", "Entries still to be verified"),
     ],
 )
@@ -372,7 +372,7 @@ def test_the_project_descriptions_fields_are_loaded(
     [
         (
             "de",
-            "/de/partnerstaedte/",
+            "/de/partner-und-kooperationsstaedte/",
             [
                 "Städtepartnerschaft mit offiziellem Ratsbeschluss",
                 "Sonstige thematische Städtekooperation",
@@ -380,7 +380,7 @@ def test_the_project_descriptions_fields_are_loaded(
         ),
         (
             "en",
-            "/en/partner-cities/",
+            "/en/twin-and-cooperation-cities/",
             [
                 "Town twinning with an official City Council decision",
                 "Other thematic city cooperation",
