@@ -17,9 +17,9 @@ def new_key() -> str:
 
 
 class Scope(models.TextChoices):
-    ALL = "all", _("all progress reports")
-    AREA = "area", _("an Area of Action")
-    MEASURE = "measure", _("a measure")
+    ALL = "all", _("All measures")
+    AREA = "area", _("Area of Action")
+    MEASURE = "measure", _("measure")
 
 
 class Subscription(models.Model):
@@ -101,7 +101,7 @@ class Subscription(models.Model):
             return _("Area of Action {number}: {title}").format(
                 number=self.area.number, title=self.area.title
             )
-        return str(_("all progress reports"))
+        return str(_("the measures of the plan"))
 
 
 class ReportNotice(models.Model):

@@ -29,7 +29,7 @@ class Target:
             return _("Area of Action {number}: {title}").format(
                 number=self.area.number, title=self.area.title
             )
-        return _("all progress reports")
+        return _("the measures of the plan")
 
     @property
     def page_url(self) -> str:
