@@ -11,6 +11,7 @@ class FollowForm(forms.Form):
         error_messages={
             "required": _("Please enter your e-mail address."),
             "invalid": _("Please enter a valid e-mail address, such as name@example.org."),
+            "max_length": _("Please enter a valid e-mail address, such as name@example.org."),
         },
     )
     # The honeypot: hidden from people by the style sheet, filled in by robots that fill all.
