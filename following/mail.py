@@ -58,7 +58,9 @@ def confirmation_queue(subscription: Subscription) -> None:
     """Queue the mail that asks the address to confirm the subscription."""
     with translation.override(subscription.language):
         path = reverse("following:confirm", kwargs={"token": confirm_token(subscription)})
-    mail.send(**_message(subscription, "confirm", {"confirm_url": site_url(path), "days": CONFIRM_DAYS}))
+    mail.send(
+        **_message(subscription, "confirm", {"confirm_url": site_url(path), "days": CONFIRM_DAYS})
+    )
 
 
 def report_queue(subscriptions, report) -> int:

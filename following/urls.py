@@ -12,7 +12,5 @@ urlpatterns = [
     path(_("follow/measures/<slug:slug>/"), views.FollowView.as_view(), name="measure"),
     path(_("follow/areas-of-action/<int:number>/"), views.FollowView.as_view(), name="area"),
     path(_("follow/confirm/<str:token>/"), views.ConfirmView.as_view(), name="confirm"),
-    path(
-        _("follow/unsubscribe/<str:token>/"), views.UnsubscribeView.as_view(), name="unsubscribe"
-    ),
+    path(_("follow/unsubscribe/<str:token>/"), views.UnsubscribeView.as_view(), name="unsubscribe"),
 ]

@@ -142,9 +142,7 @@ class FollowView(View):
                 + _("Please try again tomorrow.")
             ]
         else:
-            paragraphs = [
-                _("We cannot take subscriptions at the moment. Please try again later.")
-            ]
+            paragraphs = [_("We cannot take subscriptions at the moment. Please try again later.")]
         return notice(
             request,
             title=_("No e-mail was sent"),

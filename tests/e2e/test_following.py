@@ -6,15 +6,26 @@ import pytest
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 TEXTS = {
-    "de": {"measure": "/de/massnahmen/1-1/", "link": "Per E-Mail folgen", "field": "Ihre E-Mail-Adresse", "sent": "Bitte bestätigen Sie in Ihrem Postfach"},
-    "en": {"measure": "/en/measures/1-1/", "link": "Follow by e-mail", "field": "Your e-mail address", "sent": "Please confirm in your mailbox"},
+    "de": {
+        "measure": "/de/massnahmen/1-1/",
+        "link": "Per E-Mail folgen",
+        "field": "Ihre E-Mail-Adresse",
+        "sent": "Bitte bestätigen Sie in Ihrem Postfach",
+    },
+    "en": {
+        "measure": "/en/measures/1-1/",
+        "link": "Follow by e-mail",
+        "field": "Your e-mail address",
+        "sent": "Please confirm in your mailbox",
+    },
 }
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_a_citizen_asks_to_follow_a_measure_in_the_browser(page, site, language):
-    from following.models import Subscription
     from post_office.models import Email
+
+    from following.models import Subscription
 
     texts = TEXTS[language]
     address = f"browser-{language}@example.org"

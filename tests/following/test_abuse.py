@@ -85,7 +85,7 @@ def test_unsubscribe_links_work_once_and_then_say_so(plan, language, ended):
     url = f"{UNSUBSCRIBE[language]}{unsubscribe_token(follower)}/"
     page = Client().get(url)
     assert page.status_code == 200
-    assert not Subscription.objects.filter(pk=follower.pk).count() == 0
+    assert Subscription.objects.filter(pk=follower.pk).exists()
     for _attempt in range(2):
         response = one_click(url)
         assert response.status_code == 200
@@ -101,9 +101,7 @@ def test_unsubscribe_links_work_once_and_then_say_so(plan, language, ended):
 def test_stop_every_mail_to_the_address(plan):
     measure = plan.get(number="1.1")
     first = subscription(confirmed_at=timezone.now())
-    Subscription.objects.create(
-        email=first.email, language="en", scope="measure", measure=measure
-    )
+    Subscription.objects.create(email=first.email, language="en", scope="measure", measure=measure)
     subscription(email="someone-else@example.org")
     Client().post(f"{UNSUBSCRIBE['en']}{unsubscribe_token(first)}/", {"scope": "address"})
     assert list(Subscription.objects.values_list("email", flat=True)) == [
@@ -173,14 +171,13 @@ def test_one_client_may_ask_for_a_few_mails_a_day(plan, smtp, settings):
     ]
     assert statuses == [200, 200, 200, 429, 429]
     refused = visitor.post(FOLLOW["en"], {"email": "person9@example.org"})
-    assert "Too many subscriptions were requested from your connection" in text_of(
-        refused, "main"
-    )
+    assert "Too many subscriptions were requested from your connection" in text_of(refused, "main")
     assert len(deliver(smtp)) == 3
     # Another client is not affected.
-    assert Client(REMOTE_ADDR="10.0.0.10").post(
-        FOLLOW["en"], {"email": "x@example.org"}
-    ).status_code == 200
+    assert (
+        Client(REMOTE_ADDR="10.0.0.10").post(FOLLOW["en"], {"email": "x@example.org"}).status_code
+        == 200
+    )
 
 
 def test_asking_again_for_a_confirmed_subscription_sends_nothing(client, plan, smtp):
@@ -207,7 +204,11 @@ def test_unconfirmed_subscriptions_are_deleted_after_seven_days(plan):
 def test_follow_pages_of_hidden_or_unknown_things_are_not_found(client, plan):
     measure = plan.get(number="1.1")
     type(measure).objects.filter(pk=measure.pk).update(publication_state="draft")
-    for url in ["/en/follow/measures/1-1/", "/en/follow/measures/nope/", "/de/folgen/handlungsfelder/99/"]:
+    for url in [
+        "/en/follow/measures/1-1/",
+        "/en/follow/measures/nope/",
+        "/de/folgen/handlungsfelder/99/",
+    ]:
         assert client.get(url).status_code == 404
         assert client.post(url, {"email": "a@example.org"}).status_code == 404
     assert not Subscription.objects.exists()

@@ -1,4 +1,4 @@
-"""The feeds per measure and Area of Action, the follow links on the pages, and the office's list."""
+"""The feeds per measure and Area of Action, the follow links on pages, the office's list."""
 
 import datetime
 import xml.etree.ElementTree as ET
@@ -23,12 +23,21 @@ def reports(plan):
     made = {}
     for number, text in [("1.1", "report one"), ("2.1", "report two")]:
         made[number] = progress_report_create(
-            measure=plan.get(number=number), reported_on=day, status="in_progress",
-            progress=30, text_de=text, text_en=text,
+            measure=plan.get(number=number),
+            reported_on=day,
+            status="in_progress",
+            progress=30,
+            text_de=text,
+            text_en=text,
         )
     progress_report_create(
-        measure=plan.get(number="1.1"), reported_on=day + datetime.timedelta(days=1),
-        status="in_progress", progress=50, text_de="zzdraft", text_en="zzdraft", publish=False,
+        measure=plan.get(number="1.1"),
+        reported_on=day + datetime.timedelta(days=1),
+        status="in_progress",
+        progress=50,
+        text_de="zzdraft",
+        text_en="zzdraft",
+        publish=False,
     )
     return made
 
@@ -44,7 +53,10 @@ def entries(client, url) -> list[str]:
 @pytest.mark.parametrize(
     ("measure_feed", "area_feed"),
     [
-        ("/de/sachstandsberichte/feed/massnahmen/1-1/", "/de/sachstandsberichte/feed/handlungsfelder/1/"),
+        (
+            "/de/sachstandsberichte/feed/massnahmen/1-1/",
+            "/de/sachstandsberichte/feed/handlungsfelder/1/",
+        ),
         ("/en/progress-reports/feed/measures/1-1/", "/en/progress-reports/feed/areas-of-action/1/"),
     ],
 )
@@ -74,13 +86,27 @@ def test_feeds_of_hidden_measures_and_areas_are_not_found(client, reports, plan)
 @pytest.mark.parametrize(
     ("page", "feed", "follow"),
     [
-        ("/en/measures/1-1/", "/en/progress-reports/feed/measures/1-1/", "/en/follow/measures/1-1/"),
-        ("/en/progress/1-1/", "/en/progress-reports/feed/measures/1-1/", "/en/follow/measures/1-1/"),
-        ("/de/handlungsfelder/1/", "/de/sachstandsberichte/feed/handlungsfelder/1/", "/de/folgen/handlungsfelder/1/"),
+        (
+            "/en/measures/1-1/",
+            "/en/progress-reports/feed/measures/1-1/",
+            "/en/follow/measures/1-1/",
+        ),
+        (
+            "/en/progress/1-1/",
+            "/en/progress-reports/feed/measures/1-1/",
+            "/en/follow/measures/1-1/",
+        ),
+        (
+            "/de/handlungsfelder/1/",
+            "/de/sachstandsberichte/feed/handlungsfelder/1/",
+            "/de/folgen/handlungsfelder/1/",
+        ),
         ("/de/umsetzungsstand/", "/de/sachstandsberichte/feed/", "/de/folgen/"),
     ],
 )
-def test_pages_name_their_feed_in_the_head_and_link_it_and_the_form(client, plan, page, feed, follow):
+def test_pages_name_their_feed_in_the_head_and_link_it_and_the_form(
+    client, plan, page, feed, follow
+):
     html = client.get(page).content.decode()
     head = html.split("</head>")[0]
     assert f'<link rel="alternate" type="application/atom+xml" href="{feed}"' in head
@@ -108,8 +134,10 @@ def test_query_count_does_not_grow_with_the_reports(client, plan, url):
     before = count()
     for day in range(1, 8):
         progress_report_create(
-            measure=plan.get(number="1.1"), reported_on=datetime.date(2025, 1, day),
-            status="in_progress", progress=day,
+            measure=plan.get(number="1.1"),
+            reported_on=datetime.date(2025, 1, day),
+            status="in_progress",
+            progress=day,
         )
     assert count() == before <= 3
 
@@ -151,7 +179,10 @@ def test_only_the_office_sees_the_subscriptions(client, plan):
 @pytest.mark.parametrize(
     ("url", "words"),
     [
-        ("/de/datenschutz/", ["Art. 6 Abs. 1 Buchst. a DSGVO", "7 Tagen", "Einwilligung", "widerrufen"]),
+        (
+            "/de/datenschutz/",
+            ["Art. 6 Abs. 1 Buchst. a DSGVO", "7 Tagen", "Einwilligung", "widerrufen"],
+        ),
         ("/en/privacy/", ["Article 6(1)(a) GDPR", "7 days", "consent", "withdraw"]),
     ],
 )
