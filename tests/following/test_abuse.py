@@ -212,3 +212,35 @@ def test_follow_pages_of_hidden_or_unknown_things_are_not_found(client, plan):
         assert client.get(url).status_code == 404
         assert client.post(url, {"email": "a@example.org"}).status_code == 404
     assert not Subscription.objects.exists()
+
+
+HOSTILE = [
+    '<script>alert("h6")</script>',
+    '"><img src=x onerror=alert(1)>@example.org',
+    "a@example.org\r\nBcc: victim@example.org",
+    "\x00",
+    "x" * 5000,
+    "' OR '1'='1",
+    "Poznań@Diyarbakır.example",
+]
+
+
+@pytest.mark.slow
+def test_hostile_form_input_and_links_never_fail_or_echo_markup(client, plan, smtp):
+    urls = ["/en/follow/", "/de/folgen/handlungsfelder/1/", "/en/follow/measures/1-1/"]
+    for url in urls:
+        for value in HOSTILE:
+            for data in [{"email": value}, {"email": "a@example.org", "website": value}, {}]:
+                response = client.post(url, data)
+                assert response.status_code < 500, (url, data)
+                assert "<script>alert" not in response.content.decode()
+                assert "<img src=x" not in response.content.decode()
+    for prefix in [CONFIRM["en"], UNSUBSCRIBE["de"]]:
+        for token in ["%3Cscript%3E", "a" * 2000, "..%2F..", "%00", "eyJzIjoiMSJ9:x:y"]:
+            for method in (client.get, client.post):
+                response = method(f"{prefix}{token}/")
+                assert response.status_code < 500, (prefix, token)
+                assert "<script>" not in response.content.decode()
+    # Nothing a robot or an attacker sent reached anyone, and no header was injected.
+    assert all("\n" not in email for email in Subscription.objects.values_list("email", flat=True))
+    assert not any("victim" in str(message) for message in deliver(smtp))
