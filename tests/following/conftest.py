@@ -30,6 +30,8 @@ class Inbox:
 
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        # The bytes as they came over the wire, for the headers mail programs read unparsed.
+        message.raw = envelope.content
         with self.lock:
             self.messages.append(message)
         return "250 Message accepted for delivery"

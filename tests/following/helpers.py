@@ -27,6 +27,13 @@ def unsubscribe_path(message) -> str:
     return urlsplit(header.strip().strip("<>")).path
 
 
+def raw_unsubscribe_header(message) -> bytes:
+    """Return the List-Unsubscribe header as sent, unfolded: a plain <URL>, no encoded word."""
+    match = re.search(rb"\r?\nList-Unsubscribe:((?:[^\r\n]|\r?\n[ \t])*)", message.raw)
+    assert match, "no List-Unsubscribe header"
+    return re.sub(rb"\r?\n[ \t]", b" ", match.group(1)).strip()
+
+
 def one_click(path: str):
     """POST to the unsubscribe link as a mail program does (RFC 8058): no session, no token."""
     return Client(enforce_csrf_checks=True).post(

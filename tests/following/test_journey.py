@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -16,7 +17,7 @@ from tests.factories import OfficeUserFactory
 from tests.markup import text_of
 
 from .conftest import deliver
-from .helpers import link, one_click, parts, unsubscribe_path
+from .helpers import link, one_click, parts, raw_unsubscribe_header, unsubscribe_path
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +114,8 @@ def test_subscribe_confirm_receive_and_unsubscribe_over_smtp(plan, smtp, languag
     assert texts["report_body"] in html
     assert texts["status"] in text
     header_path = unsubscribe_path(news)
+    assert raw_unsubscribe_header(news) == f"<{settings.SITE_URL}{header_path}>".encode()
+    assert b"\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n" in news.raw
     assert header_path.startswith(texts["unsubscribe_path"])
     assert header_path in text
     assert header_path in html
