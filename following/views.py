@@ -153,8 +153,13 @@ class FollowView(View):
 
 
 @method_decorator(never_cache, name="dispatch")
+@method_decorator(csrf_exempt, name="dispatch")
 class ConfirmView(View):
-    """Confirm a subscription: the link shows a button, so that link checkers confirm nothing."""
+    """Confirm a subscription: the link shows a button, so that link checkers confirm nothing.
+
+    Without CSRF protection, like the unsubscribe link: the signed link is the proof, and a
+    browser that refuses cookies can still confirm.
+    """
 
     def get(self, request, token):
         try:
