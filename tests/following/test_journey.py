@@ -13,6 +13,7 @@ from core.workflow import content_transition
 from following.models import Subscription
 from measures.models import Measure
 from progress.services import progress_report_create
+from tests.adminforms import admin_form_data
 from tests.factories import OfficeUserFactory
 from tests.markup import text_of
 
@@ -214,3 +215,24 @@ def test_sample_reports_and_reports_of_hidden_measures_are_not_announced(plan, s
     measure.refresh_from_db()
     publish_report(measure, 6)
     assert deliver(smtp) == []
+
+
+def test_the_office_publishing_a_report_in_the_admin_tells_the_followers(plan, smtp, client):
+    measure = plan.get(number="1.1")
+    confirmed("citizen@example.org", scope="measure", measure=measure)
+    report = progress_report_create(
+        measure=measure,
+        reported_on=datetime.date(2026, 4, 1),
+        status="in_progress",
+        progress=60,
+        text_en="Published from the admin.",
+        publish=False,
+    )
+    client.force_login(OfficeUserFactory())
+    url = f"/en/admin/progress/progressreport/{report.pk}/change/"
+    data = admin_form_data(client.get(url))
+    data["publication_state"] = "published"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    (news,) = deliver(smtp)
+    assert "Published from the admin." in parts(news)[0]
