@@ -244,3 +244,17 @@ def test_hostile_form_input_and_links_never_fail_or_echo_markup(client, plan, sm
     # Nothing a robot or an attacker sent reached anyone, and no header was injected.
     assert all("\n" not in email for email in Subscription.objects.values_list("email", flat=True))
     assert not any("victim" in str(message) for message in deliver(smtp))
+
+
+def test_a_cache_that_cannot_count_sends_no_mail(client, plan, smtp, monkeypatch):
+    from following import limits
+
+    def down(*args, **kwargs):
+        raise ConnectionError("the cache is down")
+
+    monkeypatch.setattr(limits.cache, "add", down)
+    response = client.post(FOLLOW["de"], {"email": "citizen@example.org"})
+    assert response.status_code == 503
+    assert "Wir können gerade keine Abonnements annehmen" in text_of(response, "main")
+    assert not Subscription.objects.exists()
+    assert deliver(smtp) == []
