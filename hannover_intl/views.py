@@ -64,6 +64,15 @@ def status_overview(areas) -> list[dict]:
     return overview
 
 
+def measures_not_reported(overview: list[dict]) -> dict:
+    """Return how many of the published measures have no reported state yet, of how many."""
+    counts = [item for entry in overview for item in entry["statuses"]]
+    return {
+        "count": sum(item["count"] for item in counts if item["status"] == Status.NOT_REPORTED),
+        "total": sum(item["count"] for item in counts),
+    }
+
+
 def latest_published_reports(count: int = 5) -> list:
     """Return the newest published progress reports on published measures."""
     return list(
@@ -81,12 +90,14 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         areas = list(AreaOfAction.objects.public().with_published_measures())
         cities = PartnerCity.objects.public().for_list()
+        overview = status_overview(areas)
         return super().get_context_data(
             **worldmap.world_map_context(cities),
             introduction=PlanSection.objects.filter(slug="introduction").first(),
             office=OrganisationalUnit.objects.filter(slug=OFFICE_SLUG).first(),
             goals=Goal.objects.public(),
-            areas=status_overview(areas),
+            areas=overview,
+            not_reported=measures_not_reported(overview),
             figures=key_figures(),
             latest_reports=latest_published_reports(),
             **kwargs,

@@ -20,8 +20,13 @@ MEASURE_NUMBER = RegexValidator(r"^[1-9][0-9]*\.[1-9][0-9]*$", _("Use the form 1
 
 
 class Status(models.TextChoices):
-    """State of implementation of a measure or sub-item."""
+    """State of implementation of a measure or sub-item.
 
+    `NOT_REPORTED` is no state at all: nobody has reported one yet (the plan's sources give
+    none). It is the default, and a progress report can never state it.
+    """
+
+    NOT_REPORTED = "not_reported", _("no progress reported yet")
     PLANNED = "planned", _("planned")
     IN_PREPARATION = "in_preparation", _("in preparation")
     IN_PROGRESS = "in_progress", _("in progress")
@@ -29,6 +34,15 @@ class Status(models.TextChoices):
     COMPLETED = "completed", _("completed")
     ON_HOLD = "on_hold", _("on hold")
     DISCONTINUED = "discontinued", _("discontinued")
+
+    @classmethod
+    def reported_choices(cls) -> list[tuple[str, str]]:
+        """Return the choices a progress report or a status set by hand may state."""
+        return [(value, label) for value, label in cls.choices if value != cls.NOT_REPORTED]
+
+
+# What a progress report may state: every status but "no progress reported yet".
+REPORTED_STATUS_CHOICES = Status.reported_choices()
 
 
 class Priority(models.TextChoices):
@@ -306,7 +320,7 @@ class Measure(Publishable):
         verbose_name=_("contributing units"),
     )
     status = models.CharField(
-        _("status"), max_length=16, choices=Status, default=Status.PLANNED, db_index=True
+        _("status"), max_length=16, choices=Status, default=Status.NOT_REPORTED, db_index=True
     )
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"),
@@ -365,6 +379,12 @@ class Measure(Publishable):
                     "Give the reason in German for setting the status by hand; it is shown "
                     "publicly."
                 ),
+            ),
+            # A status set by hand is a status; "not reported" is only the absence of one.
+            models.CheckConstraint(
+                condition=Q(status_override=False) | ~Q(status=Status.NOT_REPORTED),
+                name="%(app_label)s_%(class)s_override_states_a_status",
+                violation_error_message=_("Choose the status to set by hand."),
             ),
         ]
 
@@ -427,7 +447,9 @@ class SubItem(Versioned):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     title = models.CharField(_("title"), max_length=300)
-    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.PLANNED)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status, default=Status.NOT_REPORTED
+    )
 
     objects = MeasurePartQuerySet.as_manager()
 

@@ -161,8 +161,8 @@ DATASETS = [
             Column(
                 "status",
                 gettext_lazy(
-                    "Status: planned, in_preparation, in_progress, ongoing, completed, on_hold "
-                    "or discontinued"
+                    "Status: not_reported (no progress reported yet), planned, in_preparation, "
+                    "in_progress, ongoing, completed, on_hold or discontinued"
                 ),
             ),
             Column("progress", gettext_lazy("Progress in percent, 0 to 100")),

@@ -15,7 +15,15 @@ from drf_spectacular.utils import extend_schema_field
 from core.content import public_q_through
 from core.i18n import q_any_language, translated_order
 from measures.filters import linked_city_choices, measures_containing, measures_sorted
-from measures.models import AreaOfAction, Goal, Measure, OrganisationalUnit, Status, Theme
+from measures.models import (
+    REPORTED_STATUS_CHOICES,
+    AreaOfAction,
+    Goal,
+    Measure,
+    OrganisationalUnit,
+    Status,
+    Theme,
+)
 from networks.filters import programme_choices, projects_containing
 from networks.models import EUProject, MembershipStatus, Network, Scope
 from partners.continents import Continent, countries_in
@@ -113,7 +121,8 @@ class ProgressReportFilter(django_filters.FilterSet):
         field_name="measure__area__number",
         help_text="Number of the Area of Action.",
     )
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
+    # A report always states a status; not_reported is only ever a measure's.
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=REPORTED_STATUS_CHOICES)
     since = django_filters.DateFilter(
         label=_("Reported on or after"),
         field_name="reported_on",

@@ -81,8 +81,20 @@ class AreaSerializer(serializers.ModelSerializer):
         ]
 
 
+# What `not_reported` means, for the API's description of both statuses.
+NOT_REPORTED_HELP = (
+    "not_reported: no state has been reported yet; no progress report has been published and "
+    "nobody has set a status by hand (the action plan itself gives no measure a state)."
+)
+
+
 class SubItemSerializer(serializers.ModelSerializer):
     title = TranslatedField()
+    status = serializers.ChoiceField(
+        choices=Status.choices,
+        read_only=True,
+        help_text=f"State of implementation of the sub-item, set by hand. {NOT_REPORTED_HELP}",
+    )
     status_label = ChoiceLabelField(Status)
 
     class Meta:
@@ -106,6 +118,15 @@ class MeasureSerializer(serializers.ModelSerializer):
     title = TranslatedField()
     summary = TranslatedField()
     description = TranslatedField()
+    status = serializers.ChoiceField(
+        choices=Status.choices,
+        read_only=True,
+        help_text=(
+            "State of implementation: the latest published progress report's, or set by hand "
+            f"(status_set_by_hand). {NOT_REPORTED_HELP} Its progress is then 0, which is no "
+            "reported figure either."
+        ),
+    )
     status_label = ChoiceLabelField(Status)
     status_set_by_hand = serializers.BooleanField(source="status_override", read_only=True)
     status_reason = TranslatedField(

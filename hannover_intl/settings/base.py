@@ -182,7 +182,7 @@ MODELTRANSLATION_LANGUAGES = ("de", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("de",), "de": ("en",)}
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # npm installs the front-end packages here at set-up; only the files we use are collected.
 NODE_MODULES_DIR = BASE_DIR / "node_modules"
@@ -347,6 +347,11 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # A measure's status may be not_reported; a progress report's never is.
+    "ENUM_NAME_OVERRIDES": {
+        "MeasureStatusEnum": "measures.models.Status",
+        "ReportedStatusEnum": "measures.models.REPORTED_STATUS_CHOICES",
+    },
 }
 
 # --- Back office ---------------------------------------------------------------------------

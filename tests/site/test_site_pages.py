@@ -60,7 +60,10 @@ def test_home_shows_key_figures_counted_from_the_database(client, plan):
 def test_home_shows_goals_areas_with_status_and_latest_changes(client, plan):
     html = html_of(client.get("/de/"))
     assert "Hannover ist Impulsgeber in Europa" in html
-    assert "3 geplant" in html
+    # Nobody has reported a state: the home page says so, per area and in all.
+    assert "noch kein Sachstand berichtet: 3" in html
+    assert "Zu 13 der 13 Maßnahmen ist noch kein Sachstand berichtet." in html
+    assert "geplant" not in html
     assert "Neueste Sachstandsberichte" in html
 
 
