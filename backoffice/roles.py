@@ -62,6 +62,10 @@ ROLE_PERMISSIONS = {
         ("core", "change_changeproposal"),
         ("core", "publish_content"),
         ("core", "import_content"),
+        # Citizens' e-mail subscriptions: seen, and deleted on request, by the office alone.
+        ("following", "view_subscription"),
+        ("following", "delete_subscription"),
+        ("following", "view_reportnotice"),
     ],
     DEPARTMENT_EDITOR: [
         ("measures", "view_measure"),

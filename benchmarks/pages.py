@@ -110,6 +110,11 @@ PAGES = (
     Page("site page", "site_page_contact"),
     Page("open data", "opendata:index"),
     Page("progress feed", "opendata:progress_feed"),
+    Page("measure feed", "opendata:measure_progress_feed", _measure),
+    Page("area feed", "opendata:area_progress_feed", _area),
+    Page("follow by e-mail (all)", "following:all"),
+    Page("follow by e-mail (area)", "following:area", _area),
+    Page("follow by e-mail (measure)", "following:measure", _measure),
 )
 # Pages without a language prefix.
 MACHINE_PAGES = (

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "networks",
     "progress",
     "opendata",
+    "following",
     # Last: it sets up the roles once every other app's permissions exist.
     "backoffice",
 ]
@@ -287,6 +288,11 @@ POST_OFFICE = {
     "CELERY_ENABLED": False,
     "THREADS_PER_PROCESS": 1,
 }
+
+# The public address of the site, for the links in mails (which no request carries).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Confirmation mails one client may ask for in a day; an address gets one a day at most.
+FOLLOW_MAILS_PER_CLIENT_PER_DAY = int(os.environ.get("FOLLOW_MAILS_PER_CLIENT_PER_DAY", "10"))
 
 # Empty keeps the partner map entirely on our own server; a tile URL adds an interactive map.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")

@@ -33,6 +33,7 @@ PAGE_TYPES = {
     "site-page": ("/de/kontakt/", "/en/contact/"),
     "easy-read": ("/de/leichte-sprache/", "/en/easy-read/"),
     "open-data": ("/de/offene-daten/", "/en/open-data/"),
+    "follow": ("/de/folgen/massnahmen/1-1/", "/en/follow/measures/1-1/"),
     "not-found": ("/de/gibt-es-nicht/", "/en/does-not-exist/"),
     "admin-login": ("/de/admin/login/", "/en/admin/login/"),
 }

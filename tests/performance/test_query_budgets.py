@@ -81,6 +81,9 @@ PAGE_NAMES = [
             "project",
             "search",
             "site page",
+            "measure feed",
+            "area feed",
+            "follow by e-mail (measure)",
         )
         for language in ("de", "en")
     ),

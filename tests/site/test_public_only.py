@@ -177,6 +177,11 @@ def machine_urls() -> list[str]:
         "/data/partner-cities.geojson",
         "/de/sachstandsberichte/feed/",
         "/en/progress-reports/feed/",
+        # The feeds of the measure and area that hidden reports belong to (see below).
+        "/de/sachstandsberichte/feed/massnahmen/1-1/",
+        "/en/progress-reports/feed/measures/1-1/",
+        "/de/sachstandsberichte/feed/handlungsfelder/1/",
+        "/en/progress-reports/feed/areas-of-action/1/",
         "/sitemap.xml",
     ]
 
