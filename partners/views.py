@@ -39,7 +39,8 @@ def tile_marker(marker, context) -> dict:
     if marker.is_group:
         west, south, east, north = marker.bbox
         lat, lon = (south + north) / 2, (west + east) / 2
-        url = f"{reverse('partners:city_list')}?{context['map_list_query']}bbox={marker.bbox_query()}"
+        query = f"{context['map_list_query']}bbox={marker.bbox_query()}"
+        url = f"{reverse('partners:city_list')}?{query}"
     else:
         lat, lon = float(marker.city.latitude), float(marker.city.longitude)
         url = marker.city.get_absolute_url()

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import PartnershipKind
 
@@ -206,7 +206,8 @@ def primary_kind(kinds) -> str:
 
 def kinds_of(city) -> list[str]:
     """Return a city's kinds of partnership, from its prefetched partnerships, in KIND_ORDER."""
-    return sorted({partnership.kind for partnership in city.partnerships.all()}, key=KIND_ORDER.index)
+    kinds = {partnership.kind for partnership in city.partnerships.all()}
+    return sorted(kinds, key=KIND_ORDER.index)
 
 
 @dataclass
