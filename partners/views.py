@@ -126,7 +126,7 @@ class CityDetailView(PreviewMixin, DetailView):
         city = self.object
         left, top, width, height = worldmap.view_box_around(city.latitude, city.longitude)
         # Markers as large on screen as on the whole map, however far the view is zoomed in.
-        size = round(width / 1000, 3)
+        size = round(width / 500, 3)
         world = worldmap.world()
         x, y = world.project(city.latitude, city.longitude)
         kinds = worldmap.kinds_of(city)

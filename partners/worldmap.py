@@ -71,6 +71,7 @@ class Panel:
     rotate: float
     region: tuple[float, float, float, float] | None  # west, south, east, north; None: all
     picture: str
+    frame: str = ""  # the path data of the region's frame on the world map
 
     @property
     def label(self) -> str:
@@ -133,6 +134,7 @@ def panels() -> tuple[Panel, ...]:
             rotate=panel["rotate"],
             region=tuple(panel["region"]) if panel["region"] else None,
             picture=panel["picture"],
+            frame=panel.get("frame") or "",
         )
         for panel in data["panels"]
     )

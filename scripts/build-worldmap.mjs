@@ -27,12 +27,12 @@ const PAD = 12; // units between a panel's edge and its region
 const TOLERANCE = 1; // units: points closer to the last one kept add nothing visible
 
 /** Return the outline of a longitude/latitude box as a line with a point every degree. */
-function boxOutline([west, south, east, north]) {
+function boxOutline([west, south, east, north], step = 1) {
   const points = [];
-  for (let x = west; x < east; x += 1) points.push([x, south]);
-  for (let y = south; y < north; y += 1) points.push([east, y]);
-  for (let x = east; x > west; x -= 1) points.push([x, north]);
-  for (let y = north; y >= south; y -= 1) points.push([west, y]);
+  for (let x = west; x < east; x += step) points.push([x, south]);
+  for (let y = south; y < north; y += step) points.push([east, y]);
+  for (let x = east; x > west; x -= step) points.push([x, north]);
+  for (let y = north; y >= south; y -= step) points.push([west, y]);
   return { type: "LineString", coordinates: points };
 }
 
@@ -176,7 +176,7 @@ function kernColor(name) {
   return match[1].trim();
 }
 
-/** Return a panel's picture as a standalone SVG document: sea, land, borders and frames. */
+/** Return a panel's picture as a standalone SVG document: sea, land and borders. */
 function svgDocument({ width, height }, layers, colours) {
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`,
@@ -185,9 +185,6 @@ function svgDocument({ width, height }, layers, colours) {
       : `<rect fill="${colours.sea}" width="${width}" height="${height}"/>`,
     `<path fill="${colours.land}" stroke="${colours.coast}" stroke-width=".4" stroke-linejoin="round" d="${layers.land}"/>`,
     `<path fill="none" stroke="${colours.border}" stroke-width=".5" stroke-linejoin="round" d="${layers.borders}"/>`,
-    ...Object.entries(layers.frames ?? {}).map(
-      ([id, d]) => `<path id="frame-${id}" fill="none" stroke="${colours.frame}" stroke-width="1.5" d="${d}"/>`,
-    ),
     "</svg>",
   ];
   return parts.join("\n") + "\n";
@@ -205,7 +202,6 @@ function build(folder) {
     land: kernColor("neutral-025"),
     coast: kernColor("neutral-400"),
     border: kernColor("neutral-300"),
-    frame: kernColor("darkblue-700"),
   };
   const all = panels();
   const coarse = layers("110m");
@@ -216,9 +212,6 @@ function build(folder) {
       sphere: pathData(world.projection, { type: "Sphere" }),
       land: pathData(world.projection, coarse.land),
       borders: pathData(world.projection, coarse.borders),
-      frames: Object.fromEntries(
-        INSETS.map(({ id, region }) => [id, pathData(world.projection, boxOutline(region))]),
-      ),
     },
   };
   for (const inset of INSETS) {
@@ -240,6 +233,8 @@ function build(folder) {
       rotate: panel.projection.rotate()[0],
       region: panel.region ?? null,
       picture: `${id}.svg`,
+      // Where the world map marks this region's frame (drawn by the page, not in the picture).
+      frame: panel.region ? pathData(world.projection, boxOutline(panel.region, 2)) : null,
     })),
   };
   const sizes = [];

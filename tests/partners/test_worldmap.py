@@ -141,8 +141,12 @@ def test_build_wrote_a_picture_and_the_projection_of_each_panel():
         assert root.get("viewBox") == panel.view_box
         assert 1_000 < (settings.WORLD_MAP_DIR / panel.picture).stat().st_size < 60_000
         assert {"land", "borders"} <= set(layers(panel))
-    # The world marks the frames of the enlarged regions.
-    assert {"frame-europe", "frame-east-asia"} <= set(layers(world))
+    # The world map marks the frames of the enlarged regions, drawn by the page.
+    for inset in worldmap.panels()[1:]:
+        corners = [x for points in subpaths(inset.frame) for x in points]
+        west, south, east, north = inset.region
+        for latitude, longitude in [(south, west), (north, east)]:
+            assert min(dist(p, world.project(latitude, longitude)) for p in corners) < 1
 
 
 def test_no_segment_of_land_or_borders_crosses_half_the_map():
