@@ -366,9 +366,10 @@ def group(entries: list[tuple], size: float | None) -> list[Marker]:
             markers.append(Marker(panel=panel, x=x, y=y, cities=[city], kinds=kinds))
             continue
         panel = members[0][2]
-        west, south, east, north = bbox
-        # A group stands in its cell's middle, so that groups keep a cell's width apart.
-        x, y = panel.project((south + north) / 2, (west + east) / 2)
+        # A group stands amid its cities; if it comes too close to another marker, a coarser
+        # grid is tried.
+        x = sum(m[3] for m in members) / len(members)
+        y = sum(m[4] for m in members) / len(members)
         markers.append(
             Marker(panel=panel, x=x, y=y, cities=[m[0] for m in members], bbox=bbox)
         )
