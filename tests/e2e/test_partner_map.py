@@ -52,6 +52,10 @@ def test_focused_marker_shows_a_ring_and_its_name(page, site, language):
     stroke = marker.locator(".partner-map__marker").evaluate("e => getComputedStyle(e).stroke")
     assert stroke != "rgb(255, 255, 255)"
     assert marker.locator(".partner-map__name").is_visible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator("#partner-map-europe").screenshot(
+        path=SCREENSHOTS / f"partner-map-focus-{language}.png"
+    )
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
