@@ -259,7 +259,9 @@ class Marker:
         """Return the marker's accessible name: city, country and kinds, or the group's count."""
         if self.is_group:
             # A group has two cities at least: no singular needed.
-            return gettext("%(count)d twin and cooperation cities in this area") % {"count": len(self.cities)}
+            return gettext("%(count)d twin and cooperation cities in this area") % {
+                "count": len(self.cities)
+            }
         city = self.city
         return f"{city.name} ({city.country.name}, {', '.join(self.kind_labels)})"
 
@@ -370,9 +372,7 @@ def group(entries: list[tuple], size: float | None) -> list[Marker]:
         # grid is tried.
         x = sum(m[3] for m in members) / len(members)
         y = sum(m[4] for m in members) / len(members)
-        markers.append(
-            Marker(panel=panel, x=x, y=y, cities=[m[0] for m in members], bbox=bbox)
-        )
+        markers.append(Marker(panel=panel, x=x, y=y, cities=[m[0] for m in members], bbox=bbox))
     return markers
 
 

@@ -12,8 +12,18 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 SCREENSHOTS = ARTIFACTS / "partner-map"
 CITIES = {
-    "de": ("/de/partner-und-kooperationsstaedte/", "Gent", "Belgien", "/de/partner-und-kooperationsstaedte/ghent/"),
-    "en": ("/en/twin-and-cooperation-cities/", "Ghent", "Belgium", "/en/twin-and-cooperation-cities/ghent/"),
+    "de": (
+        "/de/partner-und-kooperationsstaedte/",
+        "Gent",
+        "Belgien",
+        "/de/partner-und-kooperationsstaedte/ghent/",
+    ),
+    "en": (
+        "/en/twin-and-cooperation-cities/",
+        "Ghent",
+        "Belgium",
+        "/en/twin-and-cooperation-cities/ghent/",
+    ),
 }
 
 

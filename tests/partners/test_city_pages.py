@@ -181,7 +181,9 @@ def test_marker_shape_and_name_tell_the_kind_without_colour(client, plan):
     assert all(len(paths) == 1 for paths in shapes.values())
     assert len({next(iter(paths)) for paths in shapes.values()}) == 3
     links = marker_links(get(client))
-    poznan = next(link for link in links if link.get("href") == "/en/twin-and-cooperation-cities/poznan/")
+    poznan = next(
+        link for link in links if link.get("href") == "/en/twin-and-cooperation-cities/poznan/"
+    )
     assert re.fullmatch(r"\d+: Poznań \(Poland, twin city\)", poznan.get("aria-label"))
 
 
@@ -364,7 +366,7 @@ def test_list_query_count_does_not_grow_with_the_cities(client, plan):
         partnership.themes.add(theme)
     with CaptureQueriesContext(connection) as after:
         html = client.get(list_url + "?sort=since").content.decode()
-    assert f"Partner cities found: {before_cities + 30}<" in html
+    assert f"Twin and cooperation cities found: {before_cities + 30}<" in html
     assert len(table_slugs(html)) == 25  # a page of the table
     # The count, a page of cities, their partnerships and themes; the map's cities and their
     # partnerships; the countries and the themes on offer.
@@ -511,7 +513,7 @@ def test_table_is_paginated_while_the_map_shows_every_city_found(client, plan):
     assert not set(table_slugs(first)) & set(table_slugs(second))
     assert 'rel="next" href="?page=2"' in first
     for html in (first, second):
-        assert f"Partner cities found: {total}<" in html
+        assert f"Twin and cooperation cities found: {total}<" in html
         drawn = sum(
             int(link.find("g/text").text) if "bbox=" in link.get("href") else 1
             for link in marker_links(html)

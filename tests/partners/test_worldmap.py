@@ -341,12 +341,12 @@ def test_twenty_times_the_cities_are_grouped_into_a_map_of_the_same_size(client,
 def test_a_nonsense_area_is_ignored_with_a_warning(client, plan):
     html = page(client, query="?bbox=10,80,5,nope")
     assert "were ignored: Area on the map." in html
-    assert "Partner cities found: 25<" in html
+    assert "Twin and cooperation cities found: 25<" in html
 
 
 def test_the_area_filter_lists_the_cities_of_one_area(client, plan):
     html = page(client, query="?bbox=-11,34,62,61&kind=twin_city")
-    assert "Partner cities found: 4<" in html  # Bristol, Perpignan, Rouen, Poznań
+    assert "Twin and cooperation cities found: 4<" in html  # Bristol, Perpignan, Rouen, Poznań
     assert "Show the cities of every area" in html
     assert 'href="?kind=twin_city">Show the cities of every area' in html
 
