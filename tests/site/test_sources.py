@@ -407,14 +407,13 @@ def test_the_map_legend_has_the_plans_footnotes(client, plan, language, address,
         (
             "/en/",
             "together with the city's departments and external partners",
-            "The action plan is published by the City of Hannover, The Mayor, "
-            "International Affairs Office.",
+            "Published by: City of Hannover – The Mayor – International Affairs Office.",
         ),
         (
             "/de/",
             "gemeinsam mit den Fachbereichen",
-            "Herausgeber des Handlungskonzepts ist die Landeshauptstadt Hannover, "
-            "Der Oberbürgermeister, Büro für Internationale Angelegenheiten.",
+            "Herausgeber: Landeshauptstadt Hannover – Der Oberbürgermeister – "
+            "Büro für Internationale Angelegenheiten.",
         ),
         (
             "/en/progress/reports/",
