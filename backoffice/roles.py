@@ -48,6 +48,7 @@ ROLE_PERMISSIONS = {
     OFFICE: [
         *_codenames(["add", "change", "view"], CONTENT_MODELS),
         *_codenames(["delete"], REMOVABLE_PARTS),
+        *_codenames(["add", "change", "delete", "view"], [("measures", "measurecontact")]),
         ("core", "view_workflowevent"),
         ("core", "view_changeproposal"),
         ("core", "change_changeproposal"),
@@ -57,6 +58,8 @@ ROLE_PERMISSIONS = {
     DEPARTMENT_EDITOR: [
         ("measures", "view_measure"),
         ("measures", "change_measure"),
+        # Who is responsible: named by the office, read by the department.
+        ("measures", "view_measurecontact"),
         *_codenames(["add", "change", "delete", "view"], [("measures", "subitem")]),
         *_codenames(["add", "change", "delete", "view"], [("progress", "milestone")]),
         *_codenames(["add", "change", "view"], [("progress", "progressreport")]),
@@ -78,6 +81,7 @@ ROLE_PERMISSIONS = {
     ],
     COUNCIL_MEMBER: [
         *_codenames(["view"], CONTENT_MODELS),
+        ("measures", "view_measurecontact"),
         ("core", "view_workflowevent"),
         ("core", "view_changeproposal"),
     ],

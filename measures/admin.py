@@ -2,10 +2,13 @@
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
+from core.access import is_office
 from core.admin_kit import ContentAdmin
+from core.admin_kit.contacts import ContactFilter, people_names
 from core.i18n import localized_fields
 from core.spreadsheets import SpreadsheetMixin
 
@@ -16,6 +19,7 @@ from .models import (
     CityDevelopmentGoal,
     Goal,
     Measure,
+    MeasureContact,
     OrganisationalUnit,
     PlanSection,
     ScheduleStep,
@@ -102,6 +106,26 @@ class SubItemInline(TranslationTabularInline):
     fields = ["position", "title", "status"]
 
 
+class MeasureContactInline(admin.TabularInline):
+    """The measure's contact persons; the office names them, everyone else reads them."""
+
+    model = MeasureContact
+    extra = 1
+    fields = ["user", "is_primary"]
+
+    def _office(self, request) -> bool:
+        return is_office(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return self._office(request) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._office(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._office(request) and super().has_delete_permission(request, obj)
+
+
 class MeasureForm(forms.ModelForm):
     """Let status and progress differ from the reports only when set by hand (measures.status)."""
 
@@ -129,6 +153,7 @@ class MeasureAdmin(SpreadsheetMixin, ContentAdmin):
         "status",
         "progress",
         "lead_unit",
+        "contacts_column",
         "publication_state",
         "updated_at",
     ]
@@ -142,13 +167,15 @@ class MeasureAdmin(SpreadsheetMixin, ContentAdmin):
         "themes",
         "priority",
         "status_override",
+        ContactFilter,
     ]
+    contact_lookup = "contacts"
     list_select_related = ["area", "lead_unit"]
     search_fields = ["number", *localized_fields("title", "summary", "description")]
     autocomplete_fields = ["area", "lead_unit"]
     filter_horizontal = ["goals", "themes", "contributing_units"]
     readonly_fields = ["created_at", "updated_at"]
-    inlines = [SubItemInline]
+    inlines = [MeasureContactInline, SubItemInline]
     fieldsets = [
         (None, {"fields": ["number", "slug", "area", "title", "summary", "description"]}),
         (
@@ -173,6 +200,16 @@ class MeasureAdmin(SpreadsheetMixin, ContentAdmin):
     # Apps above this one add inlines for their own parts of a measure (progress: milestones),
     # through `measure_inline_add`, since this app may not import them.
     extra_inlines: list = []
+
+    def get_queryset(self, request):
+        contacts = MeasureContact.objects.select_related("user")
+        return super().get_queryset(request).prefetch_related(
+            models.Prefetch("contacts", queryset=contacts)
+        )
+
+    @admin.display(description=_("contact persons"))
+    def contacts_column(self, measure):
+        return people_names(contact.user for contact in measure.contacts.all())
 
     def get_inlines(self, request, obj):
         return [*self.inlines, *self.extra_inlines]

@@ -1,5 +1,6 @@
 """The action plan itself: goals, Areas of Action, measures and what they build on."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -396,6 +397,50 @@ class Measure(Publishable):
             return int(str(number).split(".")[1])
         except (IndexError, ValueError):
             return 0
+
+
+class MeasureContact(models.Model):
+    """A member of staff the office names as responsible for a measure; one of them is primary."""
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("measure")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="measure_contacts",
+        verbose_name=_("contact person"),
+        limit_choices_to={"is_staff": True, "is_active": True},
+    )
+    is_primary = models.BooleanField(
+        _("primary contact"),
+        default=False,
+        help_text=_("Reminders go to every contact person; the primary one is named first."),
+    )
+
+    class Meta:
+        ordering = ["-is_primary", "user__last_name", "user__username"]
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "user"], name="%(app_label)s_%(class)s_once_per_measure"
+            ),
+            models.UniqueConstraint(
+                fields=["measure"],
+                condition=Q(is_primary=True),
+                name="%(app_label)s_%(class)s_one_primary",
+                violation_error_message=_("A measure has one primary contact person."),
+            ),
+        ]
+
+    def __str__(self):
+        return person_name(self.user)
+
+
+def person_name(user) -> str:
+    """Return a member of staff's full name, or their user name where none is given."""
+    return user.get_full_name() or user.get_username()
 
 
 class MeasurePartScope:

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "networks",
     "progress",
     "opendata",
+    "monitoring",
     # Last: it sets up the roles once every other app's permissions exist.
     "backoffice",
 ]
@@ -287,6 +288,17 @@ POST_OFFICE = {
     "CELERY_ENABLED": False,
     "THREADS_PER_PROCESS": 1,
 }
+
+# The portal's own address, for links in mail (reminders are sent by cron, outside a request).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+# Reminders (`manage.py send_reminders`, daily): how many days ahead "due soon" warns, the fewest
+# days between two reminders of one kind about one item, and the days past a due date at which a
+# reminder goes out again; the last of these also tells the office.
+REMINDER_DUE_SOON_DAYS = int(os.environ.get("REMINDER_DUE_SOON_DAYS", "14"))
+REMINDER_INTERVAL_DAYS = int(os.environ.get("REMINDER_INTERVAL_DAYS", "7"))
+REMINDER_REPEAT_DAYS = tuple(
+    int(days) for days in env_list("REMINDER_REPEAT_DAYS", "0,7,30") if days.strip()
+)
 
 # Empty keeps the partner map entirely on our own server; a tile URL adds an interactive map.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
