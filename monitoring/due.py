@@ -6,7 +6,6 @@ from typing import Any
 
 from django.apps import apps
 from django.db.models import Prefetch
-from django.urls import reverse
 from django.utils import timezone
 
 from core.content import PublicationState
@@ -32,7 +31,7 @@ class Notice:
     item: str
     stage: int
     obj: Any
-    path: str
+    route: rules.Route
     # The due date, or the day the item was handed in for review.
     day: datetime.date | None = None
     # Days left until the due date, or days past it, or days waiting for review.
@@ -41,7 +40,7 @@ class Notice:
 
     @property
     def url(self) -> str:
-        return rules.absolute_url(self.path)
+        return self.route.url
 
     @property
     def escalated(self) -> bool:
@@ -53,9 +52,10 @@ def item_key(obj) -> str:
     return f"{obj._meta.label_lower}:{obj.pk}"
 
 
-def _change_path(obj) -> str:
+def change_route(obj) -> rules.Route:
+    """Return the admin page where `obj` is changed."""
     opts = obj._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    return rules.Route(f"admin:{opts.app_label}_{opts.model_name}_change", (obj.pk,))
 
 
 def _overdue_notice(kind, obj, path, due_on, today, people, office) -> Notice | None:
@@ -93,12 +93,11 @@ def update_notices(today, *, editors, office) -> list[Notice]:
     """Return the reminders of progress reports due soon or overdue."""
     notices = []
     soon = rules.due_soon_days()
-    add_report = reverse("admin:progress_progressreport_add")
     for measure in _measures():
         since = measure.state_reported_on or timezone.localdate(measure.created_at)
         due_on = since + D(days=update_due_days())
         people = measure_recipients(measure, editors=editors, office=office)
-        path = f"{add_report}?measure={measure.pk}"
+        path = rules.Route("admin:progress_progressreport_add", query=f"measure={measure.pk}")
         if due_on < today:
             notice = _overdue_notice(
                 Kind.UPDATE_OVERDUE, measure, path, due_on, today, people, office
@@ -129,7 +128,7 @@ def milestone_notices(today, *, editors, office) -> list[Notice]:
     )
     for milestone in milestones:
         people = measure_recipients(milestone.measure, editors=editors, office=office)
-        path = _change_path(milestone)
+        path = change_route(milestone)
         if milestone.due_on < today:
             notice = _overdue_notice(
                 Kind.MILESTONE_OVERDUE, milestone, path, milestone.due_on, today, people, office
@@ -181,7 +180,7 @@ def review_notices(today, *, office) -> list[Notice]:
                     item_key(obj),
                     stage,
                     obj,
-                    _change_path(obj),
+                    change_route(obj),
                     timezone.localdate(obj.updated_at),
                     waiting,
                     office,
@@ -196,7 +195,7 @@ def digest_notice(today, *, office) -> Notice:
 
     year, week, _weekday = today.isocalendar()
     overview = office_overview(today)
-    path = reverse("admin:index")
+    path = rules.Route("admin:index")
     return Notice(Kind.OFFICE_DIGEST, "digest", year * 100 + week, overview, path, today, 0, office)
 
 

@@ -4,12 +4,12 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.content import PublicationState
 
 from . import queries
+from .rules import Route
 
 # The digest names this many rows of each figure; the link behind it lists them all.
 LISTED = 20
@@ -24,7 +24,7 @@ class Figure:
 
     label: str
     count: int
-    path: str
+    route: Route
     rows: list = field(default_factory=list)
     # The kind of record the label names, filled in the reader's language when shown.
     model: type | None = None
@@ -38,16 +38,17 @@ class Figure:
 
     @property
     def url(self) -> str:
-        from .rules import absolute_url
+        return self.route.url
 
-        return absolute_url(self.path)
+    @property
+    def path(self) -> str:
+        return self.route.path
 
 
-def changelist(model, **filters) -> str:
-    """Return the path of the admin list of `model`, filtered."""
+def changelist(model, **filters) -> Route:
+    """Return the admin list of `model`, filtered."""
     opts = model._meta
-    path = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-    return f"{path}?{urlencode(filters)}" if filters else path
+    return Route(f"admin:{opts.app_label}_{opts.model_name}_changelist", query=urlencode(filters))
 
 
 def _figure(label, queryset, path, listed, model=None) -> Figure:
@@ -87,5 +88,5 @@ def office_overview(today: datetime.date, listed: int = LISTED) -> list[Figure]:
         path = changelist(model, contact="none")
         figures.append(_figure(NO_CONTACT, queryset.order_by("pk"), path, listed, model))
     for language, count in queries.missing_translation_counts().items():
-        figures.append(Figure(MISSING[language], count, reverse("admin:translation_report")))
+        figures.append(Figure(MISSING[language], count, Route("admin:translation_report")))
     return figures

@@ -1,6 +1,9 @@
 """The reminder settings, read in one place, with their defaults."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
+from django.urls import reverse
 
 
 def due_soon_days() -> int:
@@ -32,3 +35,21 @@ def is_escalated(stage: int) -> bool:
 def absolute_url(path: str) -> str:
     """Return the address of a path of the portal, for links in mail."""
     return settings.SITE_URL.rstrip("/") + path
+
+
+@dataclass(frozen=True)
+class Route:
+    """A page of the back office, resolved in the language active when it is shown."""
+
+    name: str
+    args: tuple = ()
+    query: str = ""
+
+    @property
+    def path(self) -> str:
+        path = reverse(self.name, args=self.args)
+        return f"{path}?{self.query}" if self.query else path
+
+    @property
+    def url(self) -> str:
+        return absolute_url(self.path)

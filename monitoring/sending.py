@@ -1,12 +1,12 @@
 """Turn the notices due on a day into one mail per person, queued once, in their language."""
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -93,6 +93,11 @@ SECTIONS = [
 ]
 
 
+def tidy(text: str) -> str:
+    """Return the plain text with one blank line at most in a row (template tags leave more)."""
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
 def render_letter(letter: Letter) -> dict:
     """Return the subject and both parts of the letter, in its recipient's language."""
     with translation.override(letter.language):
@@ -107,7 +112,7 @@ def render_letter(letter: Letter) -> dict:
             "sections": sections,
             "language": letter.language,
             "site_url": settings.SITE_URL.rstrip("/"),
-            "settings_url": rules.absolute_url(reverse("admin:mail_settings_mine")),
+            "settings_url": rules.Route("admin:mail_settings_mine").url,
         }
         subject = ngettext(
             "Action plan: %(count)d item needs your attention",
@@ -118,7 +123,7 @@ def render_letter(letter: Letter) -> dict:
             subject = _("Action plan: the week's overview for the office")
         return {
             "subject": subject,
-            "message": render_to_string("monitoring/mail/reminders.txt", context),
+            "message": tidy(render_to_string("monitoring/mail/reminders.txt", context)),
             "html_message": render_to_string("monitoring/mail/reminders.html", context),
         }
 

@@ -30,7 +30,8 @@ class Received:
 
     @property
     def subject(self) -> str:
-        return str(self.message["Subject"])
+        # A folded, encoded header reads back with the space of its fold.
+        return str(self.message["Subject"]).strip()
 
     @property
     def language(self) -> str:

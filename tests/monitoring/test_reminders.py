@@ -1,4 +1,4 @@
-"""`manage.py send_reminders` queues one mail per person, delivered over real SMTP (tests/smtp.py)."""
+"""`send_reminders` queues one mail per person, delivered over real SMTP (tests/smtp.py)."""
 
 import datetime
 import io
@@ -22,8 +22,8 @@ def send_reminders(*args) -> str:
     return out.getvalue()
 
 
-def add_report_link(measure) -> str:
-    return f"{SITE}/admin/progress/progressreport/add/?measure={measure.pk}"
+def add_report_link(measure, language="de") -> str:
+    return f"{SITE}/{language}/admin/progress/progressreport/add/?measure={measure.pk}"
 
 
 def test_a_dry_run_lists_the_mail_and_queues_nothing(team):
@@ -58,7 +58,7 @@ def test_each_person_receives_one_mail_in_their_language_with_links(team, smtp_d
     ]
     [german] = inbox.to("de@hannover.example")
     assert german.language == "de"
-    assert german.subject == "Aktionsplan: 2 Einträge brauchen Ihre Aufmerksamkeit"
+    assert german.subject == "Handlungskonzept: 2 Einträge brauchen Ihre Aufmerksamkeit"
     assert "Hallo Dora," in german.text
     assert "Sachstandsbericht überfällig" in german.text
     assert "Meilenstein überfällig" in german.text
@@ -79,10 +79,10 @@ def test_each_person_receives_one_mail_in_their_language_with_links(team, smtp_d
     ]:
         assert heading in english.text
         assert heading in english.html
-    assert "Due on 25 January 2027, in 10 days." in english.text
+    assert "Due on Jan. 25, 2027, in 10 days." in english.text
     assert "Survey done" in english.text and "Concept agreed" in english.text
-    assert add_report_link(team.due_soon) in english.links()
-    assert f"{SITE}/admin/monitoring/mailpreference/mine/" in english.links()
+    assert add_report_link(team.due_soon, "en") in english.links()
+    assert f"{SITE}/en/admin/monitoring/mailpreference/mine/" in english.links()
 
     # Nobody is named for 2.1: its lead unit's editor hears of it, and, 30 days late, the office.
     [unit_editor] = inbox.to("fb@hannover.example")
@@ -90,9 +90,9 @@ def test_each_person_receives_one_mail_in_their_language_with_links(team, smtp_d
     [office] = inbox.to("buero@hannover.example")
     assert team.long_overdue.title_de in office.text
     assert "Wartet auf Ihre Prüfung" in office.text
-    assert f"{SITE}/admin/measures/measure/{team.in_review.pk}/change/" in office.links()
+    assert f"{SITE}/de/admin/measures/measure/{team.in_review.pk}/change/" in office.links()
     assert "Wochenübersicht für das Büro" in office.text
-    assert f"{SITE}/admin/measures/measure/?update=overdue" in office.links()
+    assert f"{SITE}/de/admin/measures/measure/?update=overdue" in office.links()
 
 
 @pytest.mark.slow
@@ -160,10 +160,11 @@ def test_what_someone_switched_off_is_not_sent_but_what_the_office_requires_is(t
 
 
 def test_the_date_option_acts_as_on_that_day(team):
-    listed = send_reminders("--dry-run", "--date", (TODAY - D(days=20)).isoformat())
+    listed = send_reminders("--dry-run", "--date", (TODAY - D(days=10)).isoformat())
 
     assert f"update_due_soon measures.measure:{team.overdue.pk} stage 0" in listed
-    assert "update_overdue" not in listed.replace("would send", "")
+    assert f"update_overdue measures.measure:{team.overdue.pk}" not in listed
+    assert "on 2027-01-05" in listed
 
 
 @pytest.mark.slow
