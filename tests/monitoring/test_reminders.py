@@ -188,3 +188,45 @@ def test_a_refusing_server_leaves_the_mail_queued_and_a_later_run_delivers_it(
     assert len(inbox.received) == 4
     assert set(Email.objects.values_list("status", flat=True)) == {STATUS.sent}
     assert send_reminders().endswith("queued 0 mail(s) on 2027-01-15\n")
+
+
+@pytest.mark.slow
+def test_with_the_sample_progress_and_contacts_the_queue_delivers_each_person_one_mail(
+    plan, travel, settings, smtp_delivery, tmp_path
+):
+    from measures.models import Measure
+    from tests.factories import (
+        DepartmentEditorFactory,
+        MailPreferenceFactory,
+        MeasureContactFactory,
+        OfficeUserFactory,
+    )
+
+    settings.SITE_URL = SITE
+    Measure.objects.update(created_at=datetime.datetime(2026, 1, 5, 12, tzinfo=datetime.UTC))
+    call_command("load_demo_progress", stdout=io.StringIO())
+    OfficeUserFactory(email="buero@hannover.example")
+    english = DepartmentEditorFactory(email="en@hannover.example")
+    MailPreferenceFactory(user=english, language="en")
+    for measure in Measure.objects.filter(number__startswith="1."):
+        MeasureContactFactory(measure=measure, user=english, is_primary=True)
+
+    send_reminders()
+    deliver_queue(tmp_path)
+
+    inbox = smtp_delivery
+    assert all(len(message.recipients) == 1 for message in inbox.received)
+    [mail] = inbox.to("en@hannover.example")
+    assert mail.language == "en"
+    # Area 1's sample milestones of 2026-07-30 were never reached: overdue for months.
+    assert "Milestone overdue" in mail.text
+    assert "Sample milestone: concept agreed" in mail.text
+    assert all(link.startswith(f"{SITE}/en/admin/") for link in mail.links())
+    [office] = inbox.to("buero@hannover.example")
+    assert office.language == "de"
+    assert "Wochenübersicht für das Büro" in office.text
+    received = len(inbox.received)
+
+    send_reminders()
+    deliver_queue(tmp_path)
+    assert len(inbox.received) == received
