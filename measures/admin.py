@@ -13,6 +13,7 @@ from core.i18n import localized_fields
 from core.spreadsheets import SpreadsheetMixin
 
 from .models import (
+    ONE_PRIMARY_CONTACT,
     AreaExample,
     AreaOfAction,
     Benefit,
@@ -106,10 +107,25 @@ class SubItemInline(TranslationTabularInline):
     fields = ["position", "title", "status"]
 
 
+class MeasureContactFormSet(forms.BaseInlineFormSet):
+    """Refuse a second primary contact person before the database would."""
+
+    def clean(self):
+        super().clean()
+        primary = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("is_primary") and not form.cleaned_data.get("DELETE")
+        ]
+        if len(primary) > 1:
+            raise forms.ValidationError(ONE_PRIMARY_CONTACT)
+
+
 class MeasureContactInline(admin.TabularInline):
     """The measure's contact persons; the office names them, everyone else reads them."""
 
     model = MeasureContact
+    formset = MeasureContactFormSet
     extra = 1
     fields = ["user", "is_primary"]
 

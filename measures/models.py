@@ -399,6 +399,9 @@ class Measure(Publishable):
             return 0
 
 
+ONE_PRIMARY_CONTACT = _("A measure has one primary contact person.")
+
+
 class MeasureContact(models.Model):
     """A member of staff the office names as responsible for a measure; one of them is primary."""
 
@@ -430,7 +433,7 @@ class MeasureContact(models.Model):
                 fields=["measure"],
                 condition=Q(is_primary=True),
                 name="%(app_label)s_%(class)s_one_primary",
-                violation_error_message=_("A measure has one primary contact person."),
+                violation_error_message=ONE_PRIMARY_CONTACT,
             ),
         ]
 
