@@ -49,6 +49,9 @@ ROLE_PERMISSIONS = {
         *_codenames(["add", "change", "view"], CONTENT_MODELS),
         *_codenames(["delete"], REMOVABLE_PARTS),
         *_codenames(["add", "change", "delete", "view"], [("measures", "measurecontact")]),
+        # The mail queue: what was sent, what failed and why.
+        ("post_office", "view_email"),
+        ("post_office", "view_log"),
         ("core", "view_workflowevent"),
         ("core", "view_changeproposal"),
         ("core", "change_changeproposal"),

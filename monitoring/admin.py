@@ -68,6 +68,9 @@ class ReminderAdmin(admin.ModelAdmin):
     search_fields = ["recipient__username", "recipient__email", "item"]
     date_hierarchy = "sent_on"
 
+    def has_module_permission(self, request):
+        return is_office(request.user)
+
     def has_view_permission(self, request, obj=None):
         return is_office(request.user)
 
