@@ -186,6 +186,7 @@ def more_of_everything(team):
         )
 
 
+@pytest.mark.slow
 def test_the_desk_of_each_role_reads_the_same_number_of_queries_with_more_data(team):
     from progress.demo import demo_progress_load
 

@@ -44,7 +44,6 @@ def test_a_bad_date_is_refused_with_a_message(team):
         send_reminders("--date", "15.01.2027")
 
 
-@pytest.mark.slow
 def test_each_person_receives_one_mail_in_their_language_with_links(team, smtp_delivery, tmp_path):
     send_reminders()
     deliver_queue(tmp_path)
@@ -95,7 +94,6 @@ def test_each_person_receives_one_mail_in_their_language_with_links(team, smtp_d
     assert f"{SITE}/de/admin/measures/measure/?update=overdue" in office.links()
 
 
-@pytest.mark.slow
 def test_a_second_run_sends_nothing_new(team, smtp_delivery, tmp_path):
     send_reminders()
     deliver_queue(tmp_path)
@@ -114,6 +112,7 @@ def reminded(user, measure, kind) -> list[int]:
     return list(rows.order_by("stage").values_list("stage", flat=True))
 
 
+@pytest.mark.slow
 def test_a_reminder_repeats_after_7_and_30_days_and_then_tells_the_office(team, travel):
     send_reminders()
     assert reminded(team.german_contact, team.overdue, "update_overdue") == [0]
