@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from core.content import PublicationState
+from core.models import ChangeProposal
 from core.workflow import has_publication_state
 from measures.models import Measure, MeasureContact, Status
 from progress.models import Milestone
@@ -165,9 +166,30 @@ def models_in_workflow() -> list:
     return sorted(models, key=lambda model: model._meta.label_lower)
 
 
+def proposals_waiting():
+    """Return the department editors' proposed changes the office has not decided yet."""
+    return ChangeProposal.objects.filter(state=ChangeProposal.State.OPEN)
+
+
 def review_notices(today, *, office) -> list[Notice]:
-    """Return the reminders to the office of content waiting in review."""
+    """Return the reminders to the office of content and proposed changes waiting in review."""
     notices = []
+    for proposal in proposals_waiting().select_related("content_type").order_by("pk"):
+        waiting = (today - timezone.localdate(proposal.created_at)).days
+        stage = rules.stage_after(waiting)
+        if stage is not None:
+            notices.append(
+                Notice(
+                    Kind.REVIEW,
+                    item_key(proposal),
+                    stage,
+                    proposal,
+                    change_route(proposal),
+                    timezone.localdate(proposal.created_at),
+                    waiting,
+                    office,
+                )
+            )
     for model in models_in_workflow():
         for obj in model._default_manager.filter(publication_state=PublicationState.REVIEW):
             waiting = (today - timezone.localdate(obj.updated_at)).days

@@ -7,8 +7,12 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from core.content import PublicationState
+from core.models import ChangeProposal
+from measures.models import Measure
+from progress.models import Milestone
 
 from . import queries
+from .due import models_in_workflow, proposals_waiting
 from .rules import Route
 
 # The digest names this many rows of each figure; the link behind it lists them all.
@@ -59,11 +63,6 @@ def _figure(label, queryset, path, listed, model=None) -> Figure:
 
 def office_overview(today: datetime.date, listed: int = LISTED) -> list[Figure]:
     """Return the office's figures for `today`; with `listed`, the first rows of each too."""
-    from measures.models import Measure
-    from progress.models import Milestone
-
-    from .due import models_in_workflow
-
     figures = [
         _figure(
             _("Measures with an overdue progress report"),
@@ -84,6 +83,14 @@ def office_overview(today: datetime.date, listed: int = LISTED) -> list[Figure]:
         queryset = model._default_manager.filter(publication_state=PublicationState.REVIEW)
         path = changelist(model, publication_state__exact=PublicationState.REVIEW)
         figures.append(_figure(IN_REVIEW, queryset.order_by("pk"), path, listed, model))
+    figures.append(
+        _figure(
+            _("Proposed changes waiting for review"),
+            proposals_waiting().order_by("pk"),
+            changelist(ChangeProposal, state__exact=ChangeProposal.State.OPEN),
+            listed,
+        )
+    )
     for model, queryset in queries.without_contact().items():
         path = changelist(model, contact="none")
         figures.append(_figure(NO_CONTACT, queryset.order_by("pk"), path, listed, model))

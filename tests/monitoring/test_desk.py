@@ -79,6 +79,11 @@ def test_the_office_sees_what_waits_for_it_with_links_to_the_lists(team, languag
 
 
 def test_each_figure_of_the_office_opens_the_list_it_counts(team):
+    from core.proposals import proposal_create
+
+    proposal_create(
+        obj=team.due_soon, cleaned_data={"title_en": "Proposed"}, changed=["title_en"], user=None
+    )
     client = Client()
     client.force_login(team.office)
     for path, count in [
@@ -86,6 +91,8 @@ def test_each_figure_of_the_office_opens_the_list_it_counts(team):
         ("/de/admin/measures/measure/?publication_state__exact=review", 1),
         ("/de/admin/measures/measure/?contact=none", 11),
         ("/de/admin/progress/milestone/?due=overdue", 1),
+        ("/de/admin/core/changeproposal/?state__exact=open", 1),
+        ("/de/admin/post_office/email/?status__exact=1", 0),
     ]:
         response = client.get(path)
         assert response.status_code == 200, path

@@ -229,3 +229,15 @@ def test_with_the_sample_progress_and_contacts_the_queue_delivers_each_person_on
     send_reminders()
     deliver_queue(tmp_path)
     assert len(inbox.received) == received
+
+
+def test_a_proposed_change_waiting_for_the_office_is_a_review_reminder(team):
+    from core.proposals import proposal_create
+
+    proposal = proposal_create(
+        obj=team.due_soon, cleaned_data={"title_en": "Proposed"}, changed=["title_en"], user=None
+    )
+
+    listed = send_reminders("--dry-run")
+
+    assert f"review core.changeproposal:{proposal.pk} stage 0" in listed
