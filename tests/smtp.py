@@ -12,7 +12,10 @@ import email.policy
 import re
 import socket
 from dataclasses import dataclass, field
+from types import SimpleNamespace
+from unittest import mock
 
+import post_office.mail
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
@@ -137,5 +140,11 @@ def refusing_smtp_delivery(request, settings, mail_server):
 
 
 def deliver_queue(tmp_path) -> None:
-    """Send the queued mail as cron does, with a lock file of the test's own."""
-    call_command("send_queued_mail", lockfile=str(tmp_path / "send_queued_mail"), verbosity=0)
+    """Send the queued mail as cron does, with a lock file of the test's own.
+
+    The command closes the database connection after each batch, for its worker processes; on
+    PostgreSQL that would end the transaction the test runs in, so it is kept open here.
+    """
+    keep_open = SimpleNamespace(close=lambda: None)
+    with mock.patch.object(post_office.mail, "db_connection", keep_open):
+        call_command("send_queued_mail", lockfile=str(tmp_path / "send_queued_mail"), verbosity=0)
