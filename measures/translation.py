@@ -10,6 +10,7 @@ from .models import (
     CityDevelopmentGoal,
     Goal,
     Measure,
+    MeasureContact,
     OrganisationalUnit,
     PlanSection,
     ScheduleStep,
@@ -87,5 +88,7 @@ for model in (
     Measure,
     SubItem,
     Benefit,
+    # Who was responsible when, as the office named and removed them.
+    MeasureContact,
 ):
     simple_history.register(model)

@@ -169,3 +169,17 @@ def test_the_accounts_page_sets_a_persons_mail_language(admin_client, editor):
 
     assert page.status_code == 200
     assert "Sprache der E-Mails" in page.text
+
+
+def test_the_history_keeps_who_was_named_and_who_removed_them(office_client, own_measure, editor):
+    data = admin_form_data(office_client.get(change_url(own_measure)))
+    office_client.post(change_url(own_measure), with_contact(data, editor))
+    contact = MeasureContact.objects.get(measure=own_measure)
+    data = admin_form_data(office_client.get(change_url(own_measure)))
+    data["contacts-0-DELETE"] = "on"
+    office_client.post(change_url(own_measure), data)
+
+    assert not MeasureContact.objects.filter(measure=own_measure).exists()
+    steps = contact.history.model.objects.filter(id=contact.pk).order_by("history_date")
+    assert [step.history_type for step in steps] == ["+", "-"]
+    assert {step.history_user.username for step in steps} == {"office-editor"}
