@@ -16,6 +16,7 @@ from core.content import (
     TimeStamped,
     Versioned,
 )
+from core.text import person_name
 
 MEASURE_NUMBER = RegexValidator(r"^[1-9][0-9]*\.[1-9][0-9]*$", _("Use the form 1.1, 2.3 or 4.12."))
 
@@ -439,11 +440,6 @@ class MeasureContact(models.Model):
 
     def __str__(self):
         return person_name(self.user)
-
-
-def person_name(user) -> str:
-    """Return a member of staff's full name, or their user name where none is given."""
-    return user.get_full_name() or user.get_username()
 
 
 class MeasurePartScope:

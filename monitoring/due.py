@@ -11,17 +11,16 @@ from django.utils import timezone
 from core.content import PublicationState
 from core.models import ChangeProposal
 from core.workflow import has_publication_state
-from measures.models import Measure, MeasureContact, Status
+from measures.models import MeasureContact
 from progress.models import Milestone
-from progress.services import update_due_days, with_current_state
+from progress.services import update_due_days
 
-from . import rules
+from . import queries, rules
 from .kinds import Kind
 from .people import measure_recipients, office_users, unit_editors
 
 D = datetime.timedelta
-# A measure that is finished needs no more reports.
-FINISHED = [Status.COMPLETED, Status.DISCONTINUED]
+OVERDUE_KINDS = {Kind.UPDATE_OVERDUE, Kind.MILESTONE_OVERDUE}
 
 
 @dataclass
@@ -45,7 +44,8 @@ class Notice:
 
     @property
     def escalated(self) -> bool:
-        return self.kind != Kind.REVIEW and rules.is_escalated(self.stage)
+        """Return whether the office is told of this overdue item too."""
+        return self.kind in OVERDUE_KINDS and rules.is_escalated(self.stage)
 
 
 def item_key(obj) -> str:
@@ -83,7 +83,7 @@ def _unique(users) -> list:
 def _measures():
     contacts = MeasureContact.objects.select_related("user")
     return (
-        with_current_state(Measure.objects.current().exclude(status__in=FINISHED))
+        queries.measures_to_report_on()
         .select_related("lead_unit")
         .prefetch_related(Prefetch("contacts", queryset=contacts))
         .order_by("area__number", "position")
@@ -95,8 +95,7 @@ def update_notices(today, *, editors, office) -> list[Notice]:
     notices = []
     soon = rules.due_soon_days()
     for measure in _measures():
-        since = measure.state_reported_on or timezone.localdate(measure.created_at)
-        due_on = since + D(days=update_due_days())
+        due_on = measure.update_counts_from + D(days=update_due_days())
         people = measure_recipients(measure, editors=editors, office=office)
         path = rules.Route("admin:progress_progressreport_add", query=f"measure={measure.pk}")
         if due_on < today:
@@ -122,7 +121,7 @@ def milestone_notices(today, *, editors, office) -> list[Notice]:
     contacts = MeasureContact.objects.select_related("user")
     milestones = (
         Milestone.objects.filter(reached_on__isnull=True, due_on__lte=soon)
-        .filter(measure__in=Measure.objects.current().exclude(status__in=FINISHED))
+        .filter(measure__in=queries.measures_to_report_on().values("pk"))
         .select_related("measure__lead_unit")
         .prefetch_related(Prefetch("measure__contacts", queryset=contacts))
         .order_by("due_on", "pk")

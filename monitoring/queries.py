@@ -13,13 +13,15 @@ from progress.models import Milestone
 from progress.services import update_due_days, with_current_state
 
 D = datetime.timedelta
+# A measure that is finished needs no more reports.
 FINISHED = [Status.COMPLETED, Status.DISCONTINUED]
 
 
 def measures_to_report_on(measures=None):
     """Return the current, unfinished measures, each with the day its update counts from."""
     measures = Measure.objects.all() if measures is None else measures
-    return with_current_state(measures.current().exclude(status__in=FINISHED)).annotate(
+    unfinished = measures.current().exclude(status__in=FINISHED)
+    return with_current_state(unfinished).annotate(
         update_counts_from=Coalesce(
             "state_reported_on", TruncDate("created_at"), output_field=DateField()
         )
@@ -42,8 +44,9 @@ def measures_update_due_soon(today, days, measures=None):
 
 def milestones_overdue(today):
     """Return the milestones past their due day and not reached, of unfinished measures."""
+    unfinished = Measure.objects.current().exclude(status__in=FINISHED)
     return Milestone.objects.filter(reached_on__isnull=True, due_on__lt=today).filter(
-        measure__in=Measure.objects.current().exclude(status__in=FINISHED)
+        measure__in=unfinished.values("pk")
     )
 
 

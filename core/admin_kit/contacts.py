@@ -3,12 +3,19 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from core.text import person_name
+
 
 class ContactFilter(admin.SimpleListFilter):
     """Filter rows by whether someone is named as their contact person."""
 
     title = _("contact person")
     parameter_name = "contact"
+
+    def __init__(self, request, params, model, model_admin):
+        # The admin names the relation: `contacts` for measures, `contact_persons` elsewhere.
+        self.model_admin_lookup = model_admin.contact_lookup
+        super().__init__(request, params, model, model_admin)
 
     def lookups(self, request, model_admin):
         return [("none", _("no contact person")), ("some", _("with a contact person"))]
@@ -21,14 +28,10 @@ class ContactFilter(admin.SimpleListFilter):
             return queryset.filter(**{lookup: False}).distinct()
         return queryset
 
-    def __init__(self, request, params, model, model_admin):
-        self.model_admin_lookup = model_admin.contact_lookup
-        super().__init__(request, params, model, model_admin)
-
 
 def people_names(users) -> str:
     """Return the names of these members of staff, separated by commas."""
-    return ", ".join(user.get_full_name() or user.get_username() for user in users)
+    return ", ".join(person_name(user) for user in users)
 
 
 class ContactsColumnMixin:
