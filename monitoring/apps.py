@@ -8,3 +8,6 @@ class MonitoringConfig(AppConfig):
     default = True
     name = "monitoring"
     verbose_name = _("Reminders")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the deploy check of SITE_URL)
