@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from post_office.models import STATUS, Email
 
 from core.access import is_office, is_unit_scoped
 from core.content import PublicationState
 from core.models import WorkflowEvent
-from measures.models import Measure
+from measures.models import Measure, MeasureContact
 from progress.models import Milestone, ReportingPeriod
 from progress.reporting import period_report
 from progress.services import update_due_days
@@ -98,17 +98,20 @@ def _sent_back_comment():
 
 
 def editor_desk(user, today: datetime.date) -> Desk:
-    """Return a department editor's measures with their state, in one query."""
+    """Return a department editor's measures, and those they are named for, with their state."""
     next_milestone = Milestone.objects.filter(
         measure=OuterRef("pk"), reached_on__isnull=True
     ).order_by("due_on", "pk")
-    own = Measure.objects.editable_by(user)
+    editable = Measure.objects.editable_by(user)
+    named = MeasureContact.objects.filter(user=user).values("measure")
+    own = Measure.objects.filter(Q(pk__in=editable.values("pk")) | Q(pk__in=named))
     measures = (
         queries.measures_to_report_on(own)
         .select_related("area")
         .annotate(
             next_milestone_id=Subquery(next_milestone.values("pk")[:1]),
             sent_back_comment=_sent_back_comment(),
+            can_edit=Exists(editable.filter(pk=OuterRef("pk"))),
         )
         .order_by("area__number", "position")
     )
@@ -132,20 +135,22 @@ def editor_desk(user, today: datetime.date) -> Desk:
         )
         for measure in measures
     ]
+    # The figures count what the lists behind them show: the measures the editor may open.
+    editable_lines = [line for line in lines if line.measure.can_edit]
     figures = [
         Figure(
             _("Your measures with an overdue progress report"),
-            sum(line.update_overdue for line in lines),
+            sum(line.update_overdue for line in editable_lines),
             changelist(Measure, update="overdue"),
         ),
         Figure(
             _("Your measures with a progress report due soon"),
-            sum(line.update_due_soon for line in lines),
+            sum(line.update_due_soon for line in editable_lines),
             changelist(Measure, update="soon"),
         ),
         Figure(
             _("Your measures in review"),
-            sum(line.in_review for line in lines),
+            sum(line.in_review for line in editable_lines),
             changelist(Measure, publication_state__exact=PublicationState.REVIEW),
         ),
     ]

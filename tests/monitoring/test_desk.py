@@ -222,3 +222,15 @@ def test_the_desk_of_each_role_reads_the_same_number_of_queries_with_more_data(t
 
     assert after == before
     assert before["editor"] <= 12 and before["council"] <= 16 and before["office"] <= 45, before
+
+
+def test_a_contact_person_of_another_units_measure_sees_it_without_the_report_button(team):
+    # Dora is named for 1.1, which her unit does not lead: she reads it, its unit reports.
+    text, response = desk(team.german_contact, "en")
+
+    assert team.overdue.title_en in text
+    assert "Named as contact person; the lead unit reports." in text
+    assert f"/en/admin/progress/progressreport/add/?measure={team.overdue.pk}" not in links(
+        response
+    )
+    assert "Your measures with an overdue progress report 0" in text
