@@ -177,7 +177,7 @@ def queries_of_desk(user) -> int:
     return len(captured)
 
 
-def more_of_everything(team):
+def more_of_everything(team, report_age=200):
     """Give every measure of the plan contacts, milestones, reports and log entries."""
     for index, measure in enumerate(Measure.objects.all()):
         measure.lead_unit = team.german_contact.editor_profile.unit
@@ -187,7 +187,7 @@ def more_of_everything(team):
         MeasureContactFactory(measure=measure)
         MilestoneFactory(measure=measure, due_on=TODAY - D(days=3))
         MilestoneFactory(measure=measure, due_on=TODAY + D(days=3))
-        ProgressReportFactory(measure=measure, reported_on=TODAY - D(days=200))
+        ProgressReportFactory(measure=measure, reported_on=TODAY - D(days=report_age))
         LogEntry.objects.log_actions(
             team.unit_editor.pk, [measure], CHANGE, change_message="x", single_object=True
         )
@@ -236,3 +236,18 @@ def test_a_contact_person_of_another_units_measure_sees_it_without_the_report_bu
         response
     )
     assert "Your measures with an overdue progress report 0" in text
+
+
+def desk_size(user) -> int:
+    client = Client()
+    client.force_login(user)
+    return len(client.get("/de/admin/").content)
+
+
+@pytest.mark.slow
+def test_the_offices_desk_does_not_grow_with_the_data(team):
+    more_of_everything(team)
+    before = desk_size(team.office)
+    more_of_everything(team, report_age=201)
+    # More digits in the counts, ten recent changes at most: nothing that grows with the rows.
+    assert abs(desk_size(team.office) - before) < 100
