@@ -57,6 +57,10 @@ ROLE_PERMISSIONS = {
         *_codenames(["delete"], REMOVABLE_PARTS),
         # Confirming itself is the office's by core.access.may_confirm_links.
         *_codenames(["change", "view"], EDITORIAL_LINK_MODELS),
+        *_codenames(["add", "change", "delete", "view"], [("measures", "measurecontact")]),
+        # The mail queue: what was sent, what failed and why.
+        ("post_office", "view_email"),
+        ("post_office", "view_log"),
         ("core", "view_workflowevent"),
         ("core", "view_changeproposal"),
         ("core", "change_changeproposal"),
@@ -70,6 +74,8 @@ ROLE_PERMISSIONS = {
     DEPARTMENT_EDITOR: [
         ("measures", "view_measure"),
         ("measures", "change_measure"),
+        # Who is responsible: named by the office, read by the department.
+        ("measures", "view_measurecontact"),
         *_codenames(["add", "change", "delete", "view"], [("measures", "subitem")]),
         *_codenames(["add", "change", "delete", "view"], [("progress", "milestone")]),
         *_codenames(["add", "change", "view"], [("progress", "progressreport")]),
@@ -92,6 +98,7 @@ ROLE_PERMISSIONS = {
     COUNCIL_MEMBER: [
         *_codenames(["view"], CONTENT_MODELS),
         *_codenames(["view"], EDITORIAL_LINK_MODELS),
+        ("measures", "view_measurecontact"),
         ("core", "view_workflowevent"),
         ("core", "view_changeproposal"),
     ],

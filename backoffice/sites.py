@@ -6,6 +6,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.core.exceptions import PermissionDenied
 from django.urls import path
+from django.utils import timezone
 from django_otp.admin import OTPAdminAuthenticationForm
 
 
@@ -42,6 +43,13 @@ class PortalAdminSite(AdminSite):
         if otp_required() and not request.user.is_verified():
             return False
         return super().has_permission(request)
+
+    def index(self, request, extra_context=None):
+        """Show each role its work above the list of models (monitoring.desk)."""
+        from monitoring.desk import desk_for
+
+        desk = desk_for(request.user, timezone.localdate())
+        return super().index(request, {**(extra_context or {}), "desk": desk})
 
     def autocomplete_view(self, request):
         return FieldAutocompleteView.as_view(admin_site=self)(request)

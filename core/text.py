@@ -42,3 +42,8 @@ def paragraphs(text: str, heading_level: int = 2) -> str:
                 )
             )
     return mark_safe("".join(html))
+
+
+def person_name(user) -> str:
+    """Return a member of staff's full name, or their user name where none is given."""
+    return user.get_full_name() or user.get_username()

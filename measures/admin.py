@@ -4,17 +4,20 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import widgets
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
-from core.access import may_confirm_links
+from core.access import is_office, may_confirm_links
 from core.admin_kit import ContentAdmin
+from core.admin_kit.contacts import ContactFilter, people_names
 from core.admin_kit.history import HistoryAdmin
 from core.i18n import localized_fields
 from core.spreadsheets import SpreadsheetMixin
 
 from .models import (
+    ONE_PRIMARY_CONTACT,
     AreaExample,
     AreaGoalLink,
     AreaOfAction,
@@ -23,6 +26,7 @@ from .models import (
     CityDevelopmentGoalLink,
     Goal,
     Measure,
+    MeasureContact,
     MeasureGoalLink,
     MeasureThemeLink,
     OrganisationalUnit,
@@ -145,6 +149,41 @@ class SubItemInline(TranslationTabularInline):
     fields = ["position", "title", "status"]
 
 
+class MeasureContactFormSet(forms.BaseInlineFormSet):
+    """Refuse a second primary contact person before the database would."""
+
+    def clean(self):
+        super().clean()
+        primary = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("is_primary") and not form.cleaned_data.get("DELETE")
+        ]
+        if len(primary) > 1:
+            raise forms.ValidationError(ONE_PRIMARY_CONTACT)
+
+
+class MeasureContactInline(admin.TabularInline):
+    """The measure's contact persons; the office names them, everyone else reads them."""
+
+    model = MeasureContact
+    formset = MeasureContactFormSet
+    extra = 1
+    fields = ["user", "is_primary"]
+
+    def _office(self, request) -> bool:
+        return is_office(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return self._office(request) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._office(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._office(request) and super().has_delete_permission(request, obj)
+
+
 class MeasureForm(forms.ModelForm):
     """Let status and progress differ from the reports only when set by hand (measures.status)."""
 
@@ -173,6 +212,7 @@ class MeasureAdmin(EditorialLinkFieldsMixin, SpreadsheetMixin, ContentAdmin):
         "status",
         "progress",
         "lead_unit",
+        "contacts_column",
         "publication_state",
         "updated_at",
     ]
@@ -186,13 +226,15 @@ class MeasureAdmin(EditorialLinkFieldsMixin, SpreadsheetMixin, ContentAdmin):
         "themes",
         "priority",
         "status_override",
+        ContactFilter,
     ]
+    contact_lookup = "contacts"
     list_select_related = ["area", "lead_unit"]
     search_fields = ["number", *localized_fields("title", "summary", "description")]
     autocomplete_fields = ["area", "lead_unit"]
     filter_horizontal = ["contributing_units"]
     readonly_fields = ["created_at", "updated_at"]
-    inlines = [SubItemInline]
+    inlines = [MeasureContactInline, SubItemInline]
     fieldsets = [
         (None, {"fields": ["number", "slug", "area", "title", "summary", "description"]}),
         (
@@ -218,6 +260,16 @@ class MeasureAdmin(EditorialLinkFieldsMixin, SpreadsheetMixin, ContentAdmin):
     # Apps above this one add inlines for their own parts of a measure (progress: milestones),
     # through `measure_inline_add`, since this app may not import them.
     extra_inlines: list = []
+
+    def get_queryset(self, request):
+        contacts = MeasureContact.objects.select_related("user")
+        return super().get_queryset(request).prefetch_related(
+            models.Prefetch("contacts", queryset=contacts)
+        )
+
+    @admin.display(description=_("contact persons"))
+    def contacts_column(self, measure):
+        return people_names(contact.user for contact in measure.contacts.all())
 
     def get_inlines(self, request, obj):
         return [*self.inlines, *self.extra_inlines]

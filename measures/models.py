@@ -17,6 +17,7 @@ from core.content import (
     Versioned,
     public_q,
 )
+from core.text import person_name
 
 MEASURE_NUMBER = RegexValidator(r"^[1-9][0-9]*\.[1-9][0-9]*$", _("Use the form 1.1, 2.3 or 4.12."))
 
@@ -436,6 +437,48 @@ class Measure(Publishable):
             return int(str(number).split(".")[1])
         except (IndexError, ValueError):
             return 0
+
+
+ONE_PRIMARY_CONTACT = _("A measure has one primary contact person.")
+
+
+class MeasureContact(models.Model):
+    """A member of staff the office names as responsible for a measure; one of them is primary."""
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("measure")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="measure_contacts",
+        verbose_name=_("contact person"),
+        limit_choices_to={"is_staff": True, "is_active": True},
+    )
+    is_primary = models.BooleanField(
+        _("primary contact"),
+        default=False,
+        help_text=_("Reminders go to every contact person; the primary one is named first."),
+    )
+
+    class Meta:
+        ordering = ["-is_primary", "user__last_name", "user__username"]
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "user"], name="%(app_label)s_%(class)s_once_per_measure"
+            ),
+            models.UniqueConstraint(
+                fields=["measure"],
+                condition=Q(is_primary=True),
+                name="%(app_label)s_%(class)s_one_primary",
+                violation_error_message=ONE_PRIMARY_CONTACT,
+            ),
+        ]
+
+    def __str__(self):
+        return person_name(self.user)
 
 
 class MeasurePartScope:

@@ -11,6 +11,7 @@ from .models import (
     CityDevelopmentGoal,
     Goal,
     Measure,
+    MeasureContact,
     OrganisationalUnit,
     PlanSection,
     ScheduleStep,
@@ -89,5 +90,7 @@ for model in (
     SubItem,
     Benefit,
     *EDITORIAL_LINKS,
+    # Who was responsible when, as the office named and removed them.
+    MeasureContact,
 ):
     simple_history.register(model)

@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from core.admin_kit import ContentAdmin
+from core.admin_kit.contacts import ContactFilter, ContactsColumnMixin
 from core.i18n import localized_fields
 from core.spreadsheets import SpreadsheetMixin
 
@@ -11,7 +12,7 @@ from .resources import EUProjectResource
 
 
 @admin.register(Network)
-class NetworkAdmin(ContentAdmin):
+class NetworkAdmin(ContactsColumnMixin, ContentAdmin):
     list_display = [
         "name",
         "acronym",
@@ -19,6 +20,8 @@ class NetworkAdmin(ContentAdmin):
         "membership_status",
         "since",
         "needs_verification",
+        "coordinating_unit",
+        "contacts_column",
         "publication_state",
     ]
     list_filter = [
@@ -27,15 +30,19 @@ class NetworkAdmin(ContentAdmin):
         "needs_verification",
         "publication_state",
         "themes",
+        "coordinating_unit",
+        ContactFilter,
     ]
+    list_select_related = ["coordinating_unit"]
+    autocomplete_fields = ["coordinating_unit"]
     search_fields = ["slug", *localized_fields("name", "acronym", "role", "description")]
     prepopulated_fields = {"slug": ["name_en"]}
-    filter_horizontal = ["themes", "measures"]
+    filter_horizontal = ["themes", "measures", "contact_persons"]
     readonly_fields = ["created_at", "updated_at"]
 
 
 @admin.register(EUProject)
-class EUProjectAdmin(SpreadsheetMixin, ContentAdmin):
+class EUProjectAdmin(ContactsColumnMixin, SpreadsheetMixin, ContentAdmin):
     resource_classes = [EUProjectResource]
     list_display = [
         "acronym",
@@ -46,12 +53,13 @@ class EUProjectAdmin(SpreadsheetMixin, ContentAdmin):
         "start",
         "end",
         "lead_unit",
+        "contacts_column",
         "publication_state",
     ]
-    list_filter = ["publication_state", "lead_unit", "themes"]
+    list_filter = ["publication_state", "lead_unit", "themes", ContactFilter]
     list_select_related = ["lead_unit"]
     search_fields = ["acronym", "slug", "funding_programme", *localized_fields("title", "aim")]
     autocomplete_fields = ["lead_unit"]
     prepopulated_fields = {"slug": ["acronym"]}
-    filter_horizontal = ["themes", "measures", "partner_cities"]
+    filter_horizontal = ["themes", "measures", "partner_cities", "contact_persons"]
     readonly_fields = ["created_at", "updated_at"]

@@ -1,5 +1,6 @@
 """City networks Hannover belongs to and the EU-funded projects it takes part in."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
@@ -118,6 +119,21 @@ class Network(Publishable):
     measures = models.ManyToManyField(
         Measure, related_name="networks", blank=True, verbose_name=_("linked measures")
     )
+    coordinating_unit = models.ForeignKey(
+        OrganisationalUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="coordinated_networks",
+        verbose_name=_("coordinating unit"),
+    )
+    contact_persons = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="contact_for_networks",
+        blank=True,
+        verbose_name=_("contact persons"),
+        limit_choices_to={"is_staff": True, "is_active": True},
+    )
 
     objects = NetworkQuerySet.as_manager()
 
@@ -222,6 +238,13 @@ class EUProject(Publishable):
     )
     measures = models.ManyToManyField(
         Measure, related_name="eu_projects", blank=True, verbose_name=_("linked measures")
+    )
+    contact_persons = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="contact_for_eu_projects",
+        blank=True,
+        verbose_name=_("contact persons"),
+        limit_choices_to={"is_staff": True, "is_active": True},
     )
 
     objects = EUProjectQuerySet.as_manager()

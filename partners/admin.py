@@ -4,6 +4,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationStackedInline
 
 from core.admin_kit import ContentAdmin
+from core.admin_kit.contacts import ContactFilter, ContactsColumnMixin
 from core.i18n import localized_fields
 from core.spreadsheets import SpreadsheetMixin
 
@@ -17,7 +18,7 @@ class PartnershipInline(TranslationStackedInline):
     # Partnerships are archived, never deleted.
     can_delete = False
     autocomplete_fields = ["coordinating_unit"]
-    filter_horizontal = ["themes", "measures"]
+    filter_horizontal = ["themes", "measures", "contact_persons"]
 
 
 @admin.register(PartnerCity)
@@ -32,13 +33,21 @@ class PartnerCityAdmin(SpreadsheetMixin, ContentAdmin):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(ContentAdmin):
-    list_display = ["city", "kind", "since", "ended_on", "coordinating_unit", "publication_state"]
-    list_filter = ["publication_state", "kind", "themes", "coordinating_unit"]
+class PartnershipAdmin(ContactsColumnMixin, ContentAdmin):
+    list_display = [
+        "city",
+        "kind",
+        "since",
+        "ended_on",
+        "coordinating_unit",
+        "contacts_column",
+        "publication_state",
+    ]
+    list_filter = ["publication_state", "kind", "themes", "coordinating_unit", ContactFilter]
     list_select_related = ["city", "coordinating_unit"]
     search_fields = ["city__search_names", "council_decision", *localized_fields("description")]
     autocomplete_fields = ["city", "coordinating_unit"]
-    filter_horizontal = ["themes", "measures"]
+    filter_horizontal = ["themes", "measures", "contact_persons"]
 
 
 @admin.register(ExternalPartner)

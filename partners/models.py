@@ -1,5 +1,6 @@
 """Twin and cooperation cities, their partnerships and the plan's external partners."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -138,6 +139,13 @@ class Partnership(Publishable):
     )
     measures = models.ManyToManyField(
         Measure, related_name="partnerships", blank=True, verbose_name=_("linked measures")
+    )
+    contact_persons = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="contact_for_partnerships",
+        blank=True,
+        verbose_name=_("contact persons"),
+        limit_choices_to={"is_staff": True, "is_active": True},
     )
 
     class Meta:

@@ -24,6 +24,7 @@ from measures.models import (
     CityDevelopmentGoal,
     Goal,
     Measure,
+    MeasureContact,
     OrganisationalUnit,
     PlanSection,
     ScheduleStep,
@@ -31,6 +32,7 @@ from measures.models import (
     SubItem,
     Theme,
 )
+from monitoring.models import MailPreference
 from networks.models import EUProject, Network, Scope
 from partners.models import ExternalPartner, PartnerCity, Partnership, PartnershipKind
 from progress.models import Milestone, ProgressReport, ReportingPeriod
@@ -374,3 +376,27 @@ class WorkflowEventFactory(factory.django.DjangoModelFactory):
     from_state = PublicationState.DRAFT
     to_state = PublicationState.REVIEW
     user = factory.SubFactory(OfficeUserFactory)
+
+
+# Who is responsible, and reminders ---------------------------------------------------------
+
+
+class MeasureContactFactory(factory.django.DjangoModelFactory):
+    """A member of staff named as a measure's contact person."""
+
+    class Meta:
+        model = MeasureContact
+
+    measure = factory.SubFactory(MeasureFactory)
+    user = factory.SubFactory(StaffUserFactory, role=DEPARTMENT_EDITOR)
+    is_primary = False
+
+
+class MailPreferenceFactory(factory.django.DjangoModelFactory):
+    """A member of staff's mail language and optional reminders."""
+
+    class Meta:
+        model = MailPreference
+
+    user = factory.SubFactory(StaffUserFactory)
+    language = "de"

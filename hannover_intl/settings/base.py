@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "progress",
     "opendata",
     "following",
+    "monitoring",
     # Last: it sets up the roles once every other app's permissions exist.
     "backoffice",
 ]
@@ -295,6 +296,14 @@ POST_OFFICE = {
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # Confirmation mails one client may ask for in a day; an address gets one a day at most.
 FOLLOW_MAILS_PER_CLIENT_PER_DAY = int(os.environ.get("FOLLOW_MAILS_PER_CLIENT_PER_DAY", "10"))
+# Reminders (`manage.py send_reminders`, daily): how many days ahead "due soon" warns, the fewest
+# days between two reminders of one kind about one item, and the days past a due date at which a
+# reminder goes out again; the last of these also tells the office.
+REMINDER_DUE_SOON_DAYS = int(os.environ.get("REMINDER_DUE_SOON_DAYS", "14"))
+REMINDER_INTERVAL_DAYS = int(os.environ.get("REMINDER_INTERVAL_DAYS", "7"))
+REMINDER_REPEAT_DAYS = tuple(
+    int(days) for days in env_list("REMINDER_REPEAT_DAYS", "0,7,30") if days.strip()
+)
 
 # Empty keeps the partner map entirely on our own server; a tile URL adds an interactive map.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
