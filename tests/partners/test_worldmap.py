@@ -331,7 +331,7 @@ def test_twenty_times_the_cities_are_grouped_into_a_map_of_the_same_size(client,
                 assert name.startswith(f"{count} ")
                 # The group's link lists exactly its cities.
                 listed = client.get(href).content.decode()
-                assert f"Gefundene Partnerstädte: {count}<" in listed, href
+                assert f"Gefundene Partner- und Kooperationsstädte: {count}<" in listed, href
                 total += count
             else:
                 total += 1
