@@ -81,6 +81,12 @@ class Inbox:
     def clear(self) -> None:
         self.received.clear()
 
+    def take(self) -> list[email.message.EmailMessage]:
+        """Return the messages received since the last call, and forget them."""
+        taken = [each.message for each in self.received]
+        self.clear()
+        return taken
+
     # aiosmtpd's handler hooks -------------------------------------------------------------
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.refusal:
@@ -91,6 +97,8 @@ class Inbox:
 
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        # The bytes as they came over the wire, for the headers mail programs read unparsed.
+        message.raw = envelope.content
         self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), message))
         return "250 Message accepted for delivery"
 
