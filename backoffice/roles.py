@@ -27,9 +27,11 @@ CONTENT_MODELS = [
     ("partners", "externalpartner"),
     ("networks", "network"),
     ("networks", "euproject"),
+    ("networks", "fundingprogramme"),
     ("progress", "progressreport"),
     ("progress", "milestone"),
     ("progress", "reportingperiod"),
+    ("relations", "activity"),
     ("hannover_intl", "sitepage"),
 ]
 # Parts of a larger record that its page removes; the history keeps them.
@@ -60,6 +62,8 @@ ROLE_PERMISSIONS = {
         *_codenames(["add", "change", "delete", "view"], [("measures", "subitem")]),
         *_codenames(["add", "change", "delete", "view"], [("progress", "milestone")]),
         *_codenames(["add", "change", "view"], [("progress", "progressreport")]),
+        # Activities for the measures of their unit (relations.models.ActivityQuerySet).
+        *_codenames(["add", "change", "view"], [("relations", "activity")]),
         # To choose from in the measure's form and the list filters.
         *_codenames(
             ["view"],
@@ -68,6 +72,11 @@ ROLE_PERMISSIONS = {
                 ("measures", "goal"),
                 ("measures", "theme"),
                 ("measures", "organisationalunit"),
+                # To name what an activity concerns.
+                ("partners", "partnercity"),
+                ("partners", "externalpartner"),
+                ("networks", "network"),
+                ("networks", "euproject"),
             ],
         ),
         ("core", "view_workflowevent"),

@@ -107,7 +107,7 @@ class PlanView(TemplateView):
             goals=Goal.objects.public().prefetch_related("city_development_goals"),
             areas=AreaOfAction.objects.public(),
             schedule=ScheduleStep.objects.all(),
-            partners=ExternalPartner.objects.filter(is_plan_partner=True),
+            partners=ExternalPartner.objects.public().filter(is_plan_partner=True),
             **kwargs,
         )
 

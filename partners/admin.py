@@ -8,7 +8,7 @@ from core.i18n import localized_fields
 from core.spreadsheets import SpreadsheetMixin
 
 from .models import ExternalPartner, PartnerCity, Partnership
-from .resources import PartnerCityResource
+from .resources import ExternalPartnerResource, PartnerCityResource
 
 
 class PartnershipInline(TranslationStackedInline):
@@ -42,9 +42,12 @@ class PartnershipAdmin(ContentAdmin):
 
 
 @admin.register(ExternalPartner)
-class ExternalPartnerAdmin(ContentAdmin):
-    list_display = ["name", "is_plan_partner", "website"]
-    list_filter = ["is_plan_partner"]
+class ExternalPartnerAdmin(SpreadsheetMixin, ContentAdmin):
+    resource_classes = [ExternalPartnerResource]
+    list_display = ["name", "kind", "is_plan_partner", "website", "publication_state", "is_sample"]
+    list_filter = ["publication_state", "kind", "is_plan_partner", "themes", "is_sample"]
     search_fields = ["slug", *localized_fields("name", "description")]
     prepopulated_fields = {"slug": ["name_en"]}
-    filter_horizontal = ["measures"]
+    autocomplete_fields = ["partner_cities"]
+    filter_horizontal = ["measures", "themes"]
+    readonly_fields = ["created_at", "updated_at"]

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "partners",
     "networks",
     "progress",
+    "relations",
     "opendata",
     # Last: it sets up the roles once every other app's permissions exist.
     "backoffice",
@@ -292,6 +293,10 @@ POST_OFFICE = {
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 # A measure without a progress report for this many days is flagged 'update due'.
 PROGRESS_UPDATE_DUE_DAYS = int(os.environ.get("PROGRESS_UPDATE_DUE_DAYS", "180"))
+# A relationship without a recorded activity for this many months is flagged to the office.
+RELATIONS_STALE_MONTHS = int(os.environ.get("RELATIONS_STALE_MONTHS", "12"))
+# Address of a council paper, with {number} and {year} of its Drucksache number; empty: no links.
+COUNCIL_PAPER_URL = os.environ.get("COUNCIL_PAPER_URL", "")
 
 # Open data: the licence of every dataset, API and download (name and URL), and the API's rules.
 OPEN_DATA_LICENCE = {
