@@ -6,6 +6,7 @@ from django.http import QueryDict
 from django.views.generic import DetailView, ListView
 
 from core.content import public_q_through
+from core.extensions import detail_sections
 from core.filtering import ForgivingFilterMixin
 from core.preview import PreviewMixin
 from core.text import fold
@@ -128,5 +129,6 @@ class CityDetailView(PreviewMixin, DetailView):
             land_path=worldmap.land_path(),
             markers=[marker],
             hannover=worldmap.hannover_marker(size),
+            extra_sections=detail_sections(city, self.request),
             **kwargs,
         )

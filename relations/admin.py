@@ -57,7 +57,15 @@ class ActivityAdmin(SpreadsheetMixin, ContentAdmin):
         (_("Sources"), {"fields": ["council_document", "links"]}),
         (
             _("Publication"),
-            {"fields": ["publication_state", "is_internal", "is_sample", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "publication_state",
+                    "is_internal",
+                    "is_sample",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
         ),
     ]
 

@@ -23,7 +23,9 @@ def page_number(request) -> int:
 
 def timeline(activities, request, milestones=()) -> dict:
     """Return one page of `activities`, newest first; `milestones` close the last page."""
-    paginator = Paginator(activities.newest_first(), TIMELINE_PAGE_SIZE, allow_empty_first_page=True)
+    paginator = Paginator(
+        activities.newest_first(), TIMELINE_PAGE_SIZE, allow_empty_first_page=True
+    )
     page = paginator.get_page(page_number(request))
     entries = list(page.object_list)
     last = entries[0] if page.number == 1 and entries else activities.newest_first().first()
@@ -51,9 +53,9 @@ def city_section(city, request) -> dict:
             ExternalPartner.objects.public().filter(partner_cities=city).order_by("name", "pk")
         ),
         "events": list(
-            activities.events().upcoming(timezone.localdate()).order_by("starts_on", "pk")[
-                :UPCOMING_EVENTS
-            ]
+            activities.events()
+            .upcoming(timezone.localdate())
+            .order_by("starts_on", "pk")[:UPCOMING_EVENTS]
         ),
     }
 

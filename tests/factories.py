@@ -34,8 +34,8 @@ from measures.models import (
 from networks.models import EUProject, FundingProgramme, Network, Scope
 from partners.models import ExternalPartner, PartnerCity, Partnership, PartnershipKind
 from progress.models import Milestone, ProgressReport, ReportingPeriod
-from relations.models import Activity, ActivityKind
 from progress.services import progress_report_create, progress_report_save
+from relations.models import Activity, ActivityKind
 
 PASSWORD = "a long Passwort 2026"
 

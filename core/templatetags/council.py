@@ -16,7 +16,8 @@ def council_paper(number: str) -> str:
     if not url:
         return number
     return format_html(
-        '<a class="kern-link" href="{}" rel="external">{}<span class="kern-sr-only"> ({})</span></a>',
+        '<a class="kern-link" href="{}" rel="external">{}'
+        '<span class="kern-sr-only"> ({})</span></a>',
         url,
         number,
         _("council information system"),

@@ -46,9 +46,7 @@ def foreign_activity(foreign_measure):
 
 def test_the_office_records_an_activity_in_both_languages(office_client):
     city = PartnerCityFactory()
-    response = office_client.post(
-        list_url(Activity) + "add/", add_data(partner_cities=[city.pk])
-    )
+    response = office_client.post(list_url(Activity) + "add/", add_data(partner_cities=[city.pk]))
     assert response.status_code == 302
     activity = Activity.objects.get(title_de="Besuch aus Rouen")
     assert activity.title_en == "Visit from Rouen"
@@ -57,9 +55,7 @@ def test_the_office_records_an_activity_in_both_languages(office_client):
 
 
 def test_a_department_editor_records_an_activity_for_their_measure(editor_client, own_measure):
-    response = editor_client.post(
-        list_url(Activity) + "add/", add_data(measures=[own_measure.pk])
-    )
+    response = editor_client.post(list_url(Activity) + "add/", add_data(measures=[own_measure.pk]))
     assert response.status_code == 302
     assert Activity.objects.get(title_de="Besuch aus Rouen").publication_state == DRAFT
 
@@ -80,9 +76,7 @@ def test_a_department_editor_cannot_record_one_without_a_measure(editor_client, 
     assert "Besuch aus Rouen" not in Activity.objects.values_list("title_de", flat=True)
 
 
-def test_a_colleagues_activity_is_forbidden_and_stays_as_it_was(
-    editor_client, foreign_activity
-):
+def test_a_colleagues_activity_is_forbidden_and_stays_as_it_was(editor_client, foreign_activity):
     assert editor_client.get(change_url(foreign_activity)).status_code == 403
     response = editor_client.post(
         change_url(foreign_activity), add_data(title_de="Übernommen", measures=[])
