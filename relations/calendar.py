@@ -13,7 +13,8 @@ from icalendar import Calendar, Event, Timezone, vText
 
 from .models import Activity
 
-BERLIN = ZoneInfo("Europe/Berlin")
+TIME_ZONE = "Europe/Berlin"
+BERLIN = ZoneInfo(TIME_ZONE)
 PRODUCT_ID = "-//Landeshauptstadt Hannover//Hannover International//DE"
 # The feed is bounded: a calendar app needs the coming events and a year of past ones.
 FEED_PAST_DAYS = 366
@@ -25,12 +26,19 @@ def event_uid(activity: Activity) -> str:
     return f"activity-{activity.pk}@{getattr(settings, 'ICALENDAR_UID_DOMAIN', 'hannover-intl')}"
 
 
+def language_of(activity: Activity, field: str) -> dict:
+    """Return the LANGUAGE parameter of a text: German where the English one falls back to it."""
+    language = get_language()
+    if language != "de" and not getattr(activity, f"{field}_{language}", ""):
+        language = "de"
+    return {"LANGUAGE": language}
+
+
 def event_component(activity: Activity, request) -> Event:
     """Return the VEVENT of one activity, in the active language."""
     event = Event()
     event.add("uid", event_uid(activity))
-    language = {"LANGUAGE": get_language()}
-    event.add("summary", activity.title, parameters=language)
+    event.add("summary", activity.title, parameters=language_of(activity, "title"))
     last_day = activity.ends_on or activity.starts_on
     if activity.starts_at:
         start = datetime.datetime.combine(activity.starts_on, activity.starts_at, tzinfo=BERLIN)
@@ -54,9 +62,11 @@ def event_component(activity: Activity, request) -> Event:
     event.add("last-modified", activity.updated_at)
     event.add("sequence", activity.version)
     if activity.venue:
-        event.add("location", activity.venue, parameters=language)
+        event.add("location", activity.venue, parameters=language_of(activity, "venue"))
     if activity.description:
-        event.add("description", activity.description, parameters=language)
+        event.add(
+            "description", activity.description, parameters=language_of(activity, "description")
+        )
     event.add("url", request.build_absolute_uri(activity.get_absolute_url()))
     event.add("categories", [str(activity.get_kind_display())])
     if activity.is_sample:
@@ -73,12 +83,17 @@ def calendar_of(activities, request, name: str) -> Calendar:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", vText(name))
     calendar.add("x-wr-timezone", "Europe/Berlin")
+    activities = list(activities)
     for activity in activities:
         calendar.add_component(event_component(activity, request))
-    # One VTIMEZONE for Europe/Berlin, whether or not an event has a time of day.
-    calendar.add_missing_timezones()
+    # One VTIMEZONE for Europe/Berlin, only over the years the events need, so it stays small.
+    days = [a.starts_on for a in activities] + [a.ends_on or a.starts_on for a in activities]
+    days = days or [timezone.localdate()]
+    first = datetime.date(min(days).year, 1, 1)
+    last = datetime.date(max(days).year + 1, 1, 1)
+    calendar.add_missing_timezones(first_date=first, last_date=last)
     if not calendar.timezones:
-        calendar.add_component(Timezone.from_tzid("Europe/Berlin"))
+        calendar.add_component(Timezone.from_tzid(TIME_ZONE, first_date=first, last_date=last))
     return calendar
 
 
