@@ -4,11 +4,16 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from . import views
-from .feeds import ProgressReportFeed
+from .feeds import CityActivityFeed, ProgressReportFeed
 
 app_name = "opendata"
 
 urlpatterns = [
     path(_("open-data/"), views.OpenDataView.as_view(), name="index"),
     path(_("progress-reports/feed/"), ProgressReportFeed(), name="progress_feed"),
+    path(
+        _("partner-cities/<slug:slug>/activities/feed/"),
+        CityActivityFeed(),
+        name="city_activity_feed",
+    ),
 ]

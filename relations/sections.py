@@ -48,6 +48,7 @@ def city_section(city, request) -> dict:
     ]
     return {
         "template": "relations/includes/city_section.html",
+        "city": city,
         **timeline(activities, request, milestones),
         "actors": list(
             ExternalPartner.objects.public().filter(partner_cities=city).order_by("name", "pk")
