@@ -46,18 +46,22 @@ def city_section(city, request) -> dict:
         for partnership in city.partnerships.all()
         if partnership.since or partnership.council_decision
     ]
+    section = timeline(activities, request, milestones)
+    actors = list(
+        ExternalPartner.objects.public().filter(partner_cities=city).order_by("name", "pk")
+    )
+    events = list(
+        activities.events()
+        .upcoming(timezone.localdate())
+        .order_by("starts_on", "pk")[:UPCOMING_EVENTS]
+    )
     return {
+        **section,
         "template": "relations/includes/city_section.html",
         "city": city,
-        **timeline(activities, request, milestones),
-        "actors": list(
-            ExternalPartner.objects.public().filter(partner_cities=city).order_by("name", "pk")
-        ),
-        "events": list(
-            activities.events()
-            .upcoming(timezone.localdate())
-            .order_by("starts_on", "pk")[:UPCOMING_EVENTS]
-        ),
+        "actors": actors,
+        "events": events,
+        "is_sample": section["is_sample"] or any(row.is_sample for row in [*actors, *events]),
     }
 
 
