@@ -53,8 +53,9 @@ ENDPOINTS = {
     "/de/offene-daten/": 0,
     "/en/progress-reports/feed/": 1,
     # The sitemap index: one query per kind of object page (site pages, goals, areas, measures,
-    # progress pages, reporting periods, cities, networks and projects) for its count and date.
-    "/sitemap.xml": 9,
+    # progress pages, reporting periods, cities, networks, projects, activities) for its count
+    # and date.
+    "/sitemap.xml": 10,
     # A section: its count and date, then its rows; the list pages need none.
     "/sitemap-pages.xml": 0,
     "/sitemap-measures.xml": 2,
