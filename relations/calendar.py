@@ -3,13 +3,14 @@
 import datetime
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vText
+
+from networks.models import FundingProgramme
 
 from .models import Activity
 
@@ -21,9 +22,13 @@ FEED_PAST_DAYS = 366
 FEED_LIMIT = 500
 
 
+# Not a host name: the UIDs must stay the same whichever address serves the files.
+UID_DOMAIN = "hannover-international"
+
+
 def event_uid(activity: Activity) -> str:
     """Return the UID of an event, the same in every file and language, for as long as it lives."""
-    return f"activity-{activity.pk}@{getattr(settings, 'ICALENDAR_UID_DOMAIN', 'hannover-intl')}"
+    return f"activity-{activity.pk}@{UID_DOMAIN}"
 
 
 def language_of(activity: Activity, field: str) -> dict:
@@ -74,8 +79,24 @@ def event_component(activity: Activity, request) -> Event:
     return event
 
 
-def calendar_of(activities, request, name: str) -> Calendar:
-    """Return a VCALENDAR of `activities` with the time zone of Hannover."""
+def deadline_component(programme: FundingProgramme, request) -> Event:
+    """Return a whole-day VEVENT for the next deadline of a funding programme."""
+    event = Event()
+    # The deadline's day is part of the UID: a new deadline is a new entry, not a moved one.
+    event.add("uid", f"programme-{programme.pk}-{programme.next_deadline:%Y%m%d}@{UID_DOMAIN}")
+    summary = _("Deadline: {name}").format(name=programme.name)
+    event.add("summary", summary, parameters=language_of(programme, "name"))
+    event.add("dtstart", programme.next_deadline)
+    event.add("dtend", programme.next_deadline + datetime.timedelta(days=1))
+    event.add("dtstamp", programme.updated_at)
+    event.add("url", request.build_absolute_uri(programme.get_absolute_url()))
+    if programme.is_sample:
+        event.add("comment", _("Sample data: invented for demonstration."))
+    return event
+
+
+def calendar_of(activities, request, name: str, programmes=()) -> Calendar:
+    """Return a VCALENDAR of `activities` (and deadlines) with the time zone of Hannover."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -86,6 +107,8 @@ def calendar_of(activities, request, name: str) -> Calendar:
     activities = list(activities)
     for activity in activities:
         calendar.add_component(event_component(activity, request))
+    for programme in programmes:
+        calendar.add_component(deadline_component(programme, request))
     # One VTIMEZONE for Europe/Berlin, only over the years the events need, so it stays small.
     days = [a.starts_on for a in activities] + [a.ends_on or a.starts_on for a in activities]
     days = days or [timezone.localdate()]
@@ -110,8 +133,14 @@ def events_feed(request):
     events = (
         Activity.objects.public().events().upcoming(since).order_by("starts_on", "pk")[:FEED_LIMIT]
     )
+    programmes = (
+        FundingProgramme.objects.public()
+        .filter(next_deadline__gte=since)
+        .order_by("next_deadline", "pk")[:FEED_LIMIT]
+    )
     name = _("Events – Hannover International City")
-    return ics_response(calendar_of(events, request, name), "hannover-international.ics")
+    calendar = calendar_of(events, request, name, programmes)
+    return ics_response(calendar, "hannover-international.ics")
 
 
 def event_file(request, pk: int):

@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from core.content import PublicationState
 from relations.calendar import event_uid
-from tests.factories import ActivityFactory
+from tests.factories import ActivityFactory, FundingProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +108,15 @@ def test_a_draft_internal_or_non_event_has_no_calendar_file(client):
         ActivityFactory(),
     ):
         assert client.get(url("relations:event_file", "de", pk=activity.pk)).status_code == 404
+
+
+@pytest.mark.parametrize(("language", "prefix"), [("de", "Frist: "), ("en", "Deadline: ")])
+def test_the_feed_holds_the_funding_programmes_deadlines(client, language, prefix):
+    day = timezone.localdate() + datetime.timedelta(days=30)
+    FundingProgrammeFactory(name_de="Stiftung", name_en="Foundation", next_deadline=day)
+    FundingProgrammeFactory(name_de="Entwurf", next_deadline=day, publication_state="draft")
+    calendar = parse(client.get(url("relations:event_feed", language)))
+    (deadline,) = calendar.walk("VEVENT")
+    name = "Stiftung" if language == "de" else "Foundation"
+    assert str(deadline["SUMMARY"]) == prefix + name
+    assert deadline.decoded("DTSTART") == day
