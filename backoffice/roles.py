@@ -72,11 +72,6 @@ ROLE_PERMISSIONS = {
                 ("measures", "goal"),
                 ("measures", "theme"),
                 ("measures", "organisationalunit"),
-                # To name what an activity concerns.
-                ("partners", "partnercity"),
-                ("partners", "externalpartner"),
-                ("networks", "network"),
-                ("networks", "euproject"),
             ],
         ),
         ("core", "view_workflowevent"),

@@ -32,8 +32,17 @@ class ActivityAdmin(SpreadsheetMixin, ContentAdmin):
     list_filter = ["publication_state", "kind", "open_to_public", "is_internal", "is_sample"]
     search_fields = ["council_document", *localized_fields("title", "description", "venue")]
     date_hierarchy = "starts_on"
-    autocomplete_fields = ["partner_cities", "networks", "eu_projects", "actors", "units"]
-    filter_horizontal = ["measures", "themes"]
+    # Lists to choose from rather than autocompletion, which would need a department editor
+    # to open the cities', networks' and projects' admin pages, which they may not.
+    filter_horizontal = [
+        "partner_cities",
+        "networks",
+        "eu_projects",
+        "units",
+        "actors",
+        "measures",
+        "themes",
+    ]
     readonly_fields = ["created_at", "updated_at"]
     # The office decides what is internal; a department editor records, the office publishes.
     office_only_fields = ("is_internal",)
