@@ -147,3 +147,16 @@ def test_the_office_sees_the_quiet_relationships(office_client, editor_client, o
     PartnerCityFactory(name_de="Stille Stadt", name_en="Quiet City")
     assert "Stille Stadt" in office_client.get(list_url(Activity)).content.decode()
     assert "Stille Stadt" not in editor_client.get(list_url(Activity)).content.decode()
+
+
+def test_an_editors_change_to_a_published_activity_is_a_proposal(editor_client, own_activity):
+    from core.models import ChangeProposal
+
+    Activity.objects.filter(pk=own_activity.pk).update(publication_state=PUBLISHED)
+    data = admin_form_data(editor_client.get(change_url(own_activity)))
+    data["title_de"] = "Vorgeschlagen"
+    response = editor_client.post(change_url(own_activity), data)
+    assert response.status_code == 302
+    own_activity.refresh_from_db()
+    assert own_activity.title_de == "Eigene Aktivität"
+    assert ChangeProposal.objects.filter(object_id=own_activity.pk).exists()
