@@ -346,6 +346,11 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Fields named "kind" on partnerships and activities: each choice set gets a name of its own.
+    "ENUM_NAME_OVERRIDES": {
+        "PartnershipKindEnum": "partners.models.PartnershipKind",
+        "ActivityKindEnum": "relations.models.ActivityKind",
+    },
 }
 
 # --- Back office ---------------------------------------------------------------------------
