@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test setup install npm fonts worldmap messages browser migrate load lint check bench clean
+.PHONY: run test setup install npm fonts worldmap messages browser nginx migrate load lint check bench clean
 
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000
@@ -17,7 +17,7 @@ run: setup
 # PYTEST_ARGS is passed on, e.g. PYTEST_ARGS='-m "not slow"' or PYTEST_ARGS=tests/measures.
 PYTEST_WORKERS ?= 2
 
-test: install npm fonts worldmap messages browser
+test: install npm fonts worldmap messages browser nginx
 	$(PY) -m pytest --migrations -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 setup: install npm fonts worldmap messages migrate load
@@ -64,6 +64,10 @@ messages: install
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser.
 browser:
 	@command -v chromium >/dev/null || (command -v apt-get >/dev/null && apt-get install -y chromium)
+
+# The two-host test puts Debian's nginx in front of two gunicorn hosts as their load balancer.
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || (command -v apt-get >/dev/null && apt-get install -y nginx-light)
 
 migrate: install
 	$(PY) manage.py migrate --noinput

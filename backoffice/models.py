@@ -20,7 +20,7 @@ class EditorProfile(models.Model):
         OrganisationalUnit,
         on_delete=models.PROTECT,
         related_name="editors",
-        verbose_name=_("organisational unit"),
+        verbose_name=_("organizational unit"),
         help_text=_(
             "A department editor edits the measures this unit leads or contributes to, "
             "and their progress reports."

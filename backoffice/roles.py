@@ -34,6 +34,13 @@ CONTENT_MODELS = [
     ("relations", "activity"),
     ("hannover_intl", "sitepage"),
 ]
+# The portal's reading of the plan (measures.EditorialLink): the office confirms these links.
+EDITORIAL_LINK_MODELS = [
+    ("measures", "measuregoallink"),
+    ("measures", "measurethemelink"),
+    ("measures", "areagoallink"),
+    ("measures", "citydevelopmentgoallink"),
+]
 # Parts of a larger record that its page removes; the history keeps them.
 REMOVABLE_PARTS = [
     ("measures", "subitem"),
@@ -50,11 +57,17 @@ ROLE_PERMISSIONS = {
     OFFICE: [
         *_codenames(["add", "change", "view"], CONTENT_MODELS),
         *_codenames(["delete"], REMOVABLE_PARTS),
+        # Confirming itself is the office's by core.access.may_confirm_links.
+        *_codenames(["change", "view"], EDITORIAL_LINK_MODELS),
         ("core", "view_workflowevent"),
         ("core", "view_changeproposal"),
         ("core", "change_changeproposal"),
         ("core", "publish_content"),
         ("core", "import_content"),
+        # Citizens' e-mail subscriptions: seen, and deleted on request, by the office alone.
+        ("following", "view_subscription"),
+        ("following", "delete_subscription"),
+        ("following", "view_reportnotice"),
     ],
     DEPARTMENT_EDITOR: [
         ("measures", "view_measure"),
@@ -82,6 +95,7 @@ ROLE_PERMISSIONS = {
     ],
     COUNCIL_MEMBER: [
         *_codenames(["view"], CONTENT_MODELS),
+        *_codenames(["view"], EDITORIAL_LINK_MODELS),
         ("core", "view_workflowevent"),
         ("core", "view_changeproposal"),
     ],

@@ -102,8 +102,12 @@ PAGES = (
     Page("area list", "measures:area_list"),
     Page("area", "measures:area_detail", _area),
     Page("measure list", "measures:measure_list"),
+    # Filtering by goal or theme follows links the office may not have confirmed yet.
+    Page("measure list by goal", "measures:measure_list", query="goal=1"),
+    Page("measure list by theme", "measures:measure_list", query="theme=europe"),
     Page("measure", "measures:measure_detail", _measure),
     Page("progress overview", "progress:overview"),
+    Page("progress overview by goal", "progress:overview", query="goal=3"),
     Page("measure timeline", "progress:measure", _measure),
     Page("period list", "progress:period_list"),
     Page("council report", "progress:period_detail", _period),
@@ -126,6 +130,11 @@ PAGES = (
     Page("local actor list", "relations:actor_list"),
     Page("funding programme list", "relations:programme_list"),
     Page("city activity feed", "opendata:city_activity_feed", _city),
+    Page("measure feed", "opendata:measure_progress_feed", _measure),
+    Page("area feed", "opendata:area_progress_feed", _area),
+    Page("follow by e-mail (all)", "following:all"),
+    Page("follow by e-mail (area)", "following:area", _area),
+    Page("follow by e-mail (measure)", "following:measure", _measure),
 )
 # Pages without a language prefix.
 MACHINE_PAGES = (

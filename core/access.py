@@ -24,3 +24,8 @@ def editor_unit_id(user) -> int | None:
     # The profile's model belongs to the back office; the reverse relation is all we need here.
     profile = getattr(user, "editor_profile", None)
     return profile.unit_id if profile else None
+
+
+def may_confirm_links(user) -> bool:
+    """Return whether the user may confirm the portal's reading of the plan (the office only)."""
+    return is_office(user)

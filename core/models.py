@@ -43,7 +43,7 @@ class WorkflowEvent(models.Model):
             ("import_content", _("Can import content from spreadsheets")),
             (
                 "work_for_own_unit",
-                _("Works only on the content of their own organisational unit"),
+                _("Works only on the content of their own organizational unit"),
             ),
         ]
 

@@ -54,7 +54,7 @@ def searchable_kinds() -> list[SearchKind]:
         ),
         SearchKind(
             "cities",
-            _("Partner cities"),
+            _("Twin and cooperation cities"),
             PartnerCity.objects.public(),
             ("name", "description"),
             folded_field="search_names",

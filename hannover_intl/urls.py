@@ -33,6 +33,7 @@ urlpatterns = i18n_patterns(
     path("", include("progress.urls")),
     path("", include("relations.urls")),
     path("", include("opendata.urls")),
+    path("", include("following.urls")),
     path("admin/", admin.site.urls),
     # A request to / is redirected to the visitor's language by LocaleMiddleware.
     prefix_default_language=True,

@@ -9,11 +9,13 @@ from django.views.generic import TemplateView
 from measures.models import (
     AreaOfAction,
     Benefit,
+    CityDevelopmentGoalLink,
     Goal,
     OrganisationalUnit,
     PlanSection,
     ScheduleStep,
     Status,
+    public_links_prefetch,
 )
 from networks.models import EUProject, MembershipStatus, Network
 from partners import worldmap
@@ -28,6 +30,7 @@ OFFICE_SLUG = "international-affairs-office"
 def key_figures() -> dict:
     """Return the counts the home page shows, from published content only."""
     partnerships = Partnership.objects.public().filter(ended_on__isnull=True).aggregate(
+        cities=Count("city", distinct=True),
         twin_cities=Count("city", filter=Q(kind=PartnershipKind.TWIN_CITY), distinct=True),
         cooperation_cities=Count(
             "city", filter=Q(kind=PartnershipKind.COOPERATION_CITY), distinct=True
@@ -38,6 +41,7 @@ def key_figures() -> dict:
     )
     return partnerships | {
         "networks": Network.objects.public()
+        .confirmed()
         .filter(membership_status=MembershipStatus.MEMBER)
         .count(),
         "eu_projects": EUProject.objects.public().count(),
@@ -64,6 +68,15 @@ def status_overview(areas) -> list[dict]:
     return overview
 
 
+def measures_not_reported(overview: list[dict]) -> dict:
+    """Return how many of the published measures have no reported state yet, of how many."""
+    counts = [item for entry in overview for item in entry["statuses"]]
+    return {
+        "count": sum(item["count"] for item in counts if item["status"] == Status.NOT_REPORTED),
+        "total": sum(item["count"] for item in counts),
+    }
+
+
 def latest_published_reports(count: int = 5) -> list:
     """Return the newest published progress reports on published measures."""
     return list(
@@ -81,16 +94,39 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         areas = list(AreaOfAction.objects.public().with_published_measures())
         cities = PartnerCity.objects.public().for_list()
+        overview = status_overview(areas)
         return super().get_context_data(
             **worldmap.world_map_context(cities),
             introduction=PlanSection.objects.filter(slug="introduction").first(),
             office=OrganisationalUnit.objects.filter(slug=OFFICE_SLUG).first(),
             goals=Goal.objects.public(),
-            areas=status_overview(areas),
+            areas=overview,
+            not_reported=measures_not_reported(overview),
             figures=key_figures(),
             latest_reports=latest_published_reports(),
             **kwargs,
         )
+
+
+# The plan's numbered chapters; the sections between "how-international" and "goals-intro" are
+# the parts of its first chapter and get a lower heading.
+CHAPTER_SLUGS = ("introduction", "how-international", "goals-intro", "areas-intro")
+# The project description's classification fields, shown as facts, and its section on public
+# participation, shown after its external partners as the description has it.
+DESCRIPTION_FACT_SLUGS = ("districts", "field-of-action")
+DESCRIPTION_CLOSING_SLUGS = ("public-participation",)
+
+
+def plan_chapters(sections) -> list:
+    """Mark each section of the plan's text as a chapter or as a part of the chapter before it."""
+    in_first_chapter = False
+    for section in sections:
+        if section.slug in CHAPTER_SLUGS:
+            in_first_chapter = section.slug == "how-international"
+            section.is_part = False
+        else:
+            section.is_part = in_first_chapter
+    return sections
 
 
 class PlanView(TemplateView):
@@ -100,11 +136,22 @@ class PlanView(TemplateView):
 
     def get_context_data(self, **kwargs):
         sections = list(PlanSection.objects.all())
+        making_of = [s for s in sections if s.part == PlanSection.Part.MAKING_OF]
+        special = DESCRIPTION_FACT_SLUGS + DESCRIPTION_CLOSING_SLUGS
         return super().get_context_data(
-            sections=[s for s in sections if s.part == PlanSection.Part.PLAN],
-            making_of=[s for s in sections if s.part == PlanSection.Part.MAKING_OF],
+            sections=plan_chapters([s for s in sections if s.part == PlanSection.Part.PLAN]),
+            description_facts=[s for s in making_of if s.slug in DESCRIPTION_FACT_SLUGS],
+            making_of=[s for s in making_of if s.slug not in special],
+            description_closing=[s for s in making_of if s.slug in DESCRIPTION_CLOSING_SLUGS],
             benefits=Benefit.objects.select_related("unit"),
-            goals=Goal.objects.public().prefetch_related("city_development_goals"),
+            goals=Goal.objects.public().prefetch_related(
+                public_links_prefetch(
+                    "city_development_goal_links",
+                    CityDevelopmentGoalLink,
+                    "citydevelopmentgoal",
+                    order=["citydevelopmentgoal__position"],
+                )
+            ),
             areas=AreaOfAction.objects.public(),
             schedule=ScheduleStep.objects.all(),
             partners=ExternalPartner.objects.public().filter(is_plan_partner=True),

@@ -9,7 +9,16 @@ from core.content import public_q_through
 from core.i18n import q_any_language, translated_order
 from core.text import fold
 
-from .models import AreaOfAction, Goal, Measure, OrganisationalUnit, Status, Theme
+from .models import (
+    AreaOfAction,
+    Goal,
+    Measure,
+    MeasureGoalLink,
+    MeasureThemeLink,
+    OrganisationalUnit,
+    Status,
+    Theme,
+)
 
 
 def linked_city_choices():
@@ -54,9 +63,25 @@ class MeasureScopeFilter(django_filters.FilterSet):
         empty_label=_("All units"),
     )
 
+    # Filters that follow a link of the portal's reading of the plan: the link model and its end.
+    editorial_filters = {"goal": (MeasureGoalLink, "goal")}
+
     class Meta:
         model = Measure
         fields = []
+
+    def rests_on_proposals(self) -> bool:
+        """Return whether a chosen goal or theme reaches a listed measure by an unconfirmed link."""
+        data = getattr(self.form, "cleaned_data", None) or {}
+        for name, (link_model, end) in self.editorial_filters.items():
+            chosen = data.get(name)
+            if chosen and (
+                link_model.objects.unconfirmed()
+                .filter(**{end: chosen}, measure__in=self.qs.values("pk"))
+                .exists()
+            ):
+                return True
+        return False
 
     @property
     def qs(self):
@@ -101,6 +126,11 @@ def measures_sorted(queryset, value: str):
 class MeasureFilter(MeasureScopeFilter):
     """Narrow the measures by area, goal, status, unit, theme, partner city and free text."""
 
+    editorial_filters = {
+        **MeasureScopeFilter.editorial_filters,
+        "theme": (MeasureThemeLink, "theme"),
+    }
+
     q = django_filters.CharFilter(label=_("Search text"), method="filter_text")
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"),
@@ -110,10 +140,10 @@ class MeasureFilter(MeasureScopeFilter):
         empty_label=_("All themes"),
     )
     city = django_filters.ChoiceFilter(
-        label=_("Partner city"),
+        label=_("Twin or cooperation city"),
         field_name="partnerships__city__slug",
         choices=linked_city_choices,
-        empty_label=_("All partner cities"),
+        empty_label=_("All twin and cooperation cities"),
     )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),

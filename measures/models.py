@@ -1,5 +1,6 @@
 """The action plan itself: goals, Areas of Action, measures and what they build on."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -14,14 +15,20 @@ from core.content import (
     ScopedQuerySet,
     TimeStamped,
     Versioned,
+    public_q,
 )
 
 MEASURE_NUMBER = RegexValidator(r"^[1-9][0-9]*\.[1-9][0-9]*$", _("Use the form 1.1, 2.3 or 4.12."))
 
 
 class Status(models.TextChoices):
-    """State of implementation of a measure or sub-item."""
+    """State of implementation of a measure or sub-item.
 
+    `NOT_REPORTED` is no state at all: nobody has reported one yet (the plan's sources give
+    none). It is the default, and a progress report can never state it.
+    """
+
+    NOT_REPORTED = "not_reported", _("no progress reported yet")
     PLANNED = "planned", _("planned")
     IN_PREPARATION = "in_preparation", _("in preparation")
     IN_PROGRESS = "in_progress", _("in progress")
@@ -29,6 +36,15 @@ class Status(models.TextChoices):
     COMPLETED = "completed", _("completed")
     ON_HOLD = "on_hold", _("on hold")
     DISCONTINUED = "discontinued", _("discontinued")
+
+    @classmethod
+    def reported_choices(cls) -> list[tuple[str, str]]:
+        """Return the choices a progress report or a status set by hand may state."""
+        return [(value, label) for value, label in cls.choices if value != cls.NOT_REPORTED]
+
+
+# What a progress report may state: every status but "no progress reported yet".
+REPORTED_STATUS_CHOICES = Status.reported_choices()
 
 
 class Priority(models.TextChoices):
@@ -68,8 +84,8 @@ class OrganisationalUnit(TimeStamped):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("organisational unit")
-        verbose_name_plural = _("organisational units")
+        verbose_name = _("organizational unit")
+        verbose_name_plural = _("organizational units")
 
     def __str__(self):
         return self.name
@@ -142,7 +158,11 @@ class CityDevelopmentGoal(Versioned):
     position = models.PositiveSmallIntegerField(_("position"), unique=True)
     text = models.TextField(_("text"))
     goals = models.ManyToManyField(
-        Goal, related_name="city_development_goals", blank=True, verbose_name=_("goals served")
+        Goal,
+        through="CityDevelopmentGoalLink",
+        related_name="city_development_goals",
+        blank=True,
+        verbose_name=_("goals served"),
     )
 
     class Meta:
@@ -181,7 +201,11 @@ class AreaOfAction(Publishable):
         help_text=_("Separate paragraphs with a blank line; start list items with '- '."),
     )
     goals = models.ManyToManyField(
-        Goal, related_name="areas", blank=True, verbose_name=_("goals served")
+        Goal,
+        through="AreaGoalLink",
+        related_name="areas",
+        blank=True,
+        verbose_name=_("goals served"),
     )
 
     objects = AreaOfActionQuerySet.as_manager()
@@ -254,8 +278,10 @@ class MeasureQuerySet(PublishableQuerySet):
         return self.select_related("area", "lead_unit").prefetch_related(
             "sub_items",
             # A goal that is not public is left out of a public page, as everywhere.
-            models.Prefetch("goals", queryset=Goal.objects.public()),
-            "themes",
+            public_links_prefetch("goal_links", MeasureGoalLink, "goal", order=["goal__number"]),
+            public_links_prefetch(
+                "theme_links", MeasureThemeLink, "theme", order=["theme__slug"]
+            ),
             "contributing_units",
         )
 
@@ -286,10 +312,18 @@ class Measure(Publishable):
         help_text=_("Separate paragraphs with a blank line; start list items with '- '."),
     )
     goals = models.ManyToManyField(
-        Goal, related_name="measures", blank=True, verbose_name=_("goals served")
+        Goal,
+        through="MeasureGoalLink",
+        related_name="measures",
+        blank=True,
+        verbose_name=_("goals served"),
     )
     themes = models.ManyToManyField(
-        Theme, related_name="measures", blank=True, verbose_name=_("themes")
+        Theme,
+        through="MeasureThemeLink",
+        related_name="measures",
+        blank=True,
+        verbose_name=_("themes"),
     )
     lead_unit = models.ForeignKey(
         OrganisationalUnit,
@@ -306,7 +340,7 @@ class Measure(Publishable):
         verbose_name=_("contributing units"),
     )
     status = models.CharField(
-        _("status"), max_length=16, choices=Status, default=Status.PLANNED, db_index=True
+        _("status"), max_length=16, choices=Status, default=Status.NOT_REPORTED, db_index=True
     )
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"),
@@ -365,6 +399,12 @@ class Measure(Publishable):
                     "Give the reason in German for setting the status by hand; it is shown "
                     "publicly."
                 ),
+            ),
+            # A status set by hand is a status; "not reported" is only the absence of one.
+            models.CheckConstraint(
+                condition=Q(status_override=False) | ~Q(status=Status.NOT_REPORTED),
+                name="%(app_label)s_%(class)s_override_states_a_status",
+                violation_error_message=_("Choose the status to set by hand."),
             ),
         ]
 
@@ -427,7 +467,9 @@ class SubItem(Versioned):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     title = models.CharField(_("title"), max_length=300)
-    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.PLANNED)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status, default=Status.NOT_REPORTED
+    )
 
     objects = MeasurePartQuerySet.as_manager()
 
@@ -467,3 +509,170 @@ class Benefit(Versioned):
 
     def __str__(self):
         return self.title
+
+
+class EditorialLinkQuerySet(models.QuerySet):
+    """Read filters for the links that are the portal's reading of the plan."""
+
+    def unconfirmed(self):
+        """Return the links the office has not confirmed yet."""
+        return self.filter(confirmed=False)
+
+
+class EditorialLink(models.Model):
+    """A link the plan does not state itself, shown as a proposal until the office confirms it.
+
+    The plan says only that the four Areas of Action together serve the three goals; which goal
+    an area or measure serves, which themes a measure has and which 'Mein Hannover 2030' goals
+    stand behind a goal are the portal's reading of it.
+    """
+
+    confirmed = models.BooleanField(
+        _("confirmed by the office"),
+        default=False,
+        help_text=_(
+            "Until the International Affairs Office confirms it, the public site marks the "
+            "assignment as proposed."
+        ),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed on"), null=True, blank=True, editable=False)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+
+    objects = EditorialLinkQuerySet.as_manager()
+
+    # The two ends of the link, as field names; set by each concrete link.
+    source_field = ""
+    target_field = ""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{getattr(self, self.source_field)} → {getattr(self, self.target_field)}"
+
+
+class MeasureGoalLink(EditorialLink):
+    """That a measure serves an overarching goal."""
+
+    source_field, target_field = "measure", "goal"
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="goal_links", verbose_name=_("measure")
+    )
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, related_name="measure_links", verbose_name=_("goal")
+    )
+
+    class Meta:
+        ordering = ["measure__area__number", "measure__position", "goal__number"]
+        verbose_name = _("goal of a measure")
+        verbose_name_plural = _("goals of measures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "goal"], name="%(app_label)s_%(class)s_unique"
+            )
+        ]
+
+
+class MeasureThemeLink(EditorialLink):
+    """That a measure concerns a theme."""
+
+    source_field, target_field = "measure", "theme"
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="theme_links", verbose_name=_("measure")
+    )
+    theme = models.ForeignKey(
+        Theme, on_delete=models.CASCADE, related_name="measure_links", verbose_name=_("theme")
+    )
+
+    class Meta:
+        ordering = ["measure__area__number", "measure__position", "theme__slug"]
+        verbose_name = _("theme of a measure")
+        verbose_name_plural = _("themes of measures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "theme"], name="%(app_label)s_%(class)s_unique"
+            )
+        ]
+
+
+class AreaGoalLink(EditorialLink):
+    """That an Area of Action serves an overarching goal."""
+
+    source_field, target_field = "area", "goal"
+
+    area = models.ForeignKey(
+        AreaOfAction,
+        on_delete=models.CASCADE,
+        related_name="goal_links",
+        verbose_name=_("Area of Action"),
+    )
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, related_name="area_links", verbose_name=_("goal")
+    )
+
+    class Meta:
+        ordering = ["area__number", "goal__number"]
+        verbose_name = _("goal of an Area of Action")
+        verbose_name_plural = _("goals of Areas of Action")
+        constraints = [
+            models.UniqueConstraint(fields=["area", "goal"], name="%(app_label)s_%(class)s_unique")
+        ]
+
+
+class CityDevelopmentGoalLink(EditorialLink):
+    """That a goal of the plan builds on a goal of 'Mein Hannover 2030'."""
+
+    source_field, target_field = "citydevelopmentgoal", "goal"
+
+    # Named as Django names the column of an automatic link table, so the admin's inline and
+    # existing code keep working.
+    citydevelopmentgoal = models.ForeignKey(
+        CityDevelopmentGoal,
+        on_delete=models.CASCADE,
+        related_name="goal_links",
+        verbose_name=_("'Mein Hannover 2030' goal"),
+    )
+    goal = models.ForeignKey(
+        Goal,
+        on_delete=models.CASCADE,
+        related_name="city_development_goal_links",
+        verbose_name=_("goal"),
+    )
+
+    class Meta:
+        ordering = ["goal__number", "citydevelopmentgoal__position"]
+        verbose_name = _("'Mein Hannover 2030' goal behind a goal")
+        verbose_name_plural = _("'Mein Hannover 2030' goals behind the goals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["citydevelopmentgoal", "goal"], name="%(app_label)s_%(class)s_unique"
+            )
+        ]
+
+
+EDITORIAL_LINKS = (MeasureGoalLink, MeasureThemeLink, AreaGoalLink, CityDevelopmentGoalLink)
+
+
+def public_links_prefetch(relation: str, link_model, end: str, *, order, related=()):
+    """Return a Prefetch of the links along `relation` whose `end` is public, as public_<relation>.
+
+    Each link brings its `end` (and the `related` paths beyond it) in the same query, with its
+    confirmation, so that a page can mark what the office has not confirmed yet.
+    """
+    end_model = link_model._meta.get_field(end).related_model
+    links = (
+        link_model.objects.filter(public_q(end_model, f"{end}__"))
+        .select_related(end, *(f"{end}__{path}" for path in related))
+        .order_by(*order)
+    )
+    return models.Prefetch(relation, queryset=links, to_attr=f"public_{relation}")

@@ -2,6 +2,9 @@
 
 from pathlib import Path
 
+from django.db import transaction
+from django.utils import timezone
+
 from core.content import PublicationState
 from core.loading import LoadReport, create_missing, lookup_all, lookup_one, read_content
 
@@ -154,3 +157,19 @@ def _load_measures(content: dict, report: LoadReport) -> None:
                     lookup={"measure": measure, "position": position},
                     values={"title": title},
                 )
+
+
+def links_confirm(*, links, user) -> int:
+    """Confirm the unconfirmed ones among `links` in the user's name; return how many."""
+    confirmed = 0
+    with transaction.atomic():
+        # Row by row, so that each confirmation is a dated version in the history.
+        # Only the links' own rows are locked, in a plain order, whatever the list joined.
+        rows = links.select_related(None).unconfirmed().order_by("pk")
+        for link in rows.select_for_update(of=("self",)):
+            link.confirmed = True
+            link.confirmed_at = timezone.now()
+            link.confirmed_by = user
+            link.save(update_fields=["confirmed", "confirmed_at", "confirmed_by"])
+            confirmed += 1
+    return confirmed

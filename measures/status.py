@@ -3,8 +3,9 @@
 One place for the rule. `Measure.status` and `Measure.progress` hold a copy of the latest
 published progress report's values, so that every page shows the same figures; the office may
 set them by hand instead, but only with a reason in German that the public sees (a database
-constraint holds that too). The progress services call `measure_sync_state` whenever a report
-changes; the measure's admin calls `measure_status_save`.
+constraint holds that too). A measure with neither has no state: `not_reported`, never a
+guessed "planned". The progress services call `measure_sync_state` whenever a report changes;
+the measure's admin calls `measure_status_save`.
 """
 
 from django.core.exceptions import ValidationError
@@ -17,7 +18,10 @@ STATUS_FIELDS = ("status", "progress")
 
 
 def measure_reported_state(measure: Measure) -> tuple[str, int]:
-    """Return the status and progress of the measure's latest published report, or the start."""
+    """Return the status and progress of the measure's latest published report.
+
+    Without one, nobody has reported a state: not_reported and 0.
+    """
     # The reports are the measure's children; it reads them through their relation.
     latest = (
         measure.progress_reports.published_themselves()
@@ -25,13 +29,13 @@ def measure_reported_state(measure: Measure) -> tuple[str, int]:
         .values("status", "progress")
         .first()
     )
-    return (latest["status"], latest["progress"]) if latest else (Status.PLANNED.value, 0)
+    return (latest["status"], latest["progress"]) if latest else (Status.NOT_REPORTED.value, 0)
 
 
 def measure_sync_state(*, measure: Measure) -> Measure:
     """Copy the latest published report's status and progress to the measure, unless set by hand.
 
-    Without any published report the measure returns to the plan's starting point.
+    Without any published report the measure returns to "no progress reported yet".
     """
     measure.refresh_from_db(fields=["status", "progress", "status_override"])
     if measure.status_override:

@@ -4,6 +4,7 @@ import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
+    EDITORIAL_LINKS,
     AreaExample,
     AreaOfAction,
     Benefit,
@@ -87,5 +88,6 @@ for model in (
     Measure,
     SubItem,
     Benefit,
+    *EDITORIAL_LINKS,
 ):
     simple_history.register(model)

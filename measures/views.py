@@ -8,7 +8,15 @@ from core.filtering import ForgivingFilterMixin
 from core.preview import PreviewMixin
 
 from .filters import MeasureFilter
-from .models import AreaOfAction, CityDevelopmentGoal, Goal, Measure
+from .models import (
+    AreaGoalLink,
+    AreaOfAction,
+    CityDevelopmentGoalLink,
+    Goal,
+    Measure,
+    MeasureGoalLink,
+    public_links_prefetch,
+)
 
 # Declared by the apps that link to measures; read here through their related names only.
 LINKED_CONTENT = ("partnerships__city", "networks", "eu_projects", "external_partners")
@@ -23,17 +31,20 @@ class GoalDetailView(PreviewMixin, DetailView):
 
     def get_queryset(self):
         return Goal.objects.visible_to(self.request.user).prefetch_related(
-            Prefetch(
-                "areas",
-                queryset=AreaOfAction.objects.public().with_published_measures(),
-                to_attr="published_areas",
+            public_links_prefetch("area_links", AreaGoalLink, "area", order=["area__number"]),
+            public_links_prefetch(
+                "measure_links",
+                MeasureGoalLink,
+                "measure",
+                order=["measure__area__number", "measure__position"],
+                related=["area", "lead_unit"],
             ),
-            Prefetch(
-                "measures",
-                queryset=Measure.objects.public().for_list(),
-                to_attr="published_measures",
+            public_links_prefetch(
+                "city_development_goal_links",
+                CityDevelopmentGoalLink,
+                "citydevelopmentgoal",
+                order=["citydevelopmentgoal__position"],
             ),
-            Prefetch("city_development_goals", queryset=CityDevelopmentGoal.objects.all()),
         )
 
 
@@ -81,7 +92,10 @@ class AreaDetailView(PreviewMixin, DetailView):
         return (
             AreaOfAction.objects.visible_to(self.request.user)
             .with_published_measures()
-            .prefetch_related("examples", Prefetch("goals", queryset=Goal.objects.public()))
+            .prefetch_related(
+                "examples",
+                public_links_prefetch("goal_links", AreaGoalLink, "goal", order=["goal__number"]),
+            )
         )
 
 

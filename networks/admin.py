@@ -41,6 +41,8 @@ class EUProjectAdmin(SpreadsheetMixin, ContentAdmin):
         "acronym",
         "title",
         "funding_programme",
+        "participation_from",
+        "participation_until",
         "start",
         "end",
         "lead_unit",

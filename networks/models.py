@@ -26,6 +26,8 @@ class MembershipStatus(models.TextChoices):
     """Hannover's standing in a network."""
 
     MEMBER = "member", _("member")
+    # The plan says the city *will bid*: a planned application is not one in progress.
+    PLANNED_APPLICATION = "planned_application", _("application planned")
     APPLYING = "applying", _("applying")
     FORMER = "former", _("former member")
 
@@ -44,6 +46,14 @@ def published_measures():
 
 class NetworkQuerySet(PublishableQuerySet):
     """Read filters for networks."""
+
+    def confirmed(self):
+        """Return the networks the office does not still have to verify, the only ones counted."""
+        return self.filter(needs_verification=False)
+
+    def unconfirmed(self):
+        """Return the networks whose source the office has yet to verify."""
+        return self.filter(needs_verification=True)
 
     def for_list(self):
         """Return networks with their themes, European first, by name in the active language."""
@@ -65,10 +75,19 @@ class Network(Publishable):
     scope = models.CharField(_("scope"), max_length=16, choices=Scope, db_index=True)
     membership_status = models.CharField(
         _("membership status"),
-        max_length=16,
+        max_length=24,
         choices=MembershipStatus,
         default=MembershipStatus.MEMBER,
         db_index=True,
+    )
+    status_as_of = models.DateField(
+        _("membership status as of"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date of the source or edit that states the membership status; "
+            "the public page shows its month and year."
+        ),
     )
     since = models.PositiveSmallIntegerField(
         _("member since (year)"),
@@ -85,9 +104,12 @@ class Network(Publishable):
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
     needs_verification = models.BooleanField(
-        _("to be verified"),
+        _("to be verified by the office"),
         default=False,
-        help_text=_("The source could not be matched with certainty; the office should check it."),
+        help_text=_(
+            "The source could not be matched with certainty. Until the office unticks this box, "
+            "the public pages mark the entry and no public figure counts it."
+        ),
     )
     verification_note = models.TextField(_("note for verification"), blank=True)
     themes = models.ManyToManyField(
@@ -241,6 +263,19 @@ class EUProject(Publishable):
         verbose_name=_("funding programme (directory)"),
         help_text=_("The programme in the directory of funding programmes that funds it."),
     )
+    participation_from = models.PositiveSmallIntegerField(
+        _("participation from (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("The years of the city's participation as the source gives them."),
+    )
+    participation_until = models.PositiveSmallIntegerField(
+        _("participation until (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+    )
     start = models.DateField(_("start"), null=True, blank=True)
     end = models.DateField(_("end"), null=True, blank=True)
     lead_unit = models.ForeignKey(
@@ -252,7 +287,10 @@ class EUProject(Publishable):
         verbose_name=_("lead unit"),
     )
     partner_cities = models.ManyToManyField(
-        PartnerCity, related_name="eu_projects", blank=True, verbose_name=_("partner cities")
+        PartnerCity,
+        related_name="eu_projects",
+        blank=True,
+        verbose_name=_("twin and cooperation cities"),
     )
     website = models.URLField(_("website"), blank=True)
     themes = models.ManyToManyField(
@@ -272,6 +310,12 @@ class EUProject(Publishable):
             models.CheckConstraint(
                 condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=F("start")),
                 name="%(app_label)s_%(class)s_end_not_before_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(participation_from__isnull=True)
+                | Q(participation_until__isnull=True)
+                | Q(participation_until__gte=F("participation_from")),
+                name="%(app_label)s_%(class)s_participation_until_not_before_from",
             ),
         ]
 

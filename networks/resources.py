@@ -17,6 +17,8 @@ class EUProjectResource(ContentResource):
             "acronym",
             *localized("title", "aim"),
             "funding_programme",
+            "participation_from",
+            "participation_until",
             "start",
             "end",
             "lead_unit",

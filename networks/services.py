@@ -26,6 +26,7 @@ def networks_load(*, report: LoadReport, path: Path = NETWORKS_FILE) -> LoadRepo
                 "acronym": item.get("acronym", {}),
                 "scope": item["scope"],
                 "membership_status": item.get("membership_status", "member"),
+                "status_as_of": item.get("status_as_of"),
                 "since": item.get("since"),
                 "role": item.get("role", {}),
                 "description": item.get("description", {}),
@@ -50,6 +51,8 @@ def networks_load(*, report: LoadReport, path: Path = NETWORKS_FILE) -> LoadRepo
                 "title": item.get("title", {}),
                 "aim": item.get("aim", {}),
                 "funding_programme": item.get("funding_programme") or "",
+                "participation_from": item.get("participation_from"),
+                "participation_until": item.get("participation_until"),
                 "start": item.get("start"),
                 "end": item.get("end"),
                 "lead_unit": lookup_one(

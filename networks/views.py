@@ -21,10 +21,18 @@ class NetworkListView(ForgivingFilterMixin, ListView):
     def get_queryset(self):
         # for_list orders by scope first, so each page holds at most two runs of one scope.
         self.filterset = self.get_filterset(Network.objects.public().for_list())
-        return self.filterset.qs
+        # Only confirmed networks are listed and counted; the others follow in a section of
+        # their own, never counted, until the office has verified them.
+        return self.filterset.qs.confirmed()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        page = context.get("page_obj")
+        # The entries still to be verified follow the confirmed ones, after the last page of them.
+        # They are read on every page, so that no page's query count depends on where it is.
+        unconfirmed = list(self.filterset.qs.unconfirmed())
+        if page is None or not page.has_next():
+            context["unconfirmed"] = unconfirmed
         networks = list(context["networks"])
         sections = [
             {"scope": scope, "networks": [n for n in networks if n.scope == scope]}

@@ -133,7 +133,7 @@ class ProgressReportViewSet(OpenDataViewSet):
 
 
 class PartnerCityViewSet(OpenDataViewSet):
-    """List and show the partner cities with their coordinates and partnerships."""
+    """List and show the twin and cooperation cities with their coordinates and partnerships."""
 
     queryset_function = staticmethod(queries.partner_cities)
     serializer_class = serializers.PartnerCitySerializer
@@ -143,7 +143,7 @@ class PartnerCityViewSet(OpenDataViewSet):
 
 
 class PartnershipViewSet(OpenDataViewSet):
-    """List and show Hannover's partnerships with its partner cities."""
+    """List and show Hannover's partnerships with its twin and cooperation cities."""
 
     queryset_function = staticmethod(queries.partnerships)
     serializer_class = serializers.PartnershipSerializer

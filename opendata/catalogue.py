@@ -166,7 +166,7 @@ def catalogue(request) -> Graph:
     description = gettext_lazy(
         "The published content of the City of Hannover's action plan 'Hannover – "
         "International City': goals, Areas of Action, measures, progress reports, "
-        "partner cities, networks and EU projects."
+        "twin and cooperation cities, networks and EU projects."
     )
     add(graph, catalog, DCTERMS.description, *in_languages(description))
     graph.add((catalog, DCTERMS.publisher, publisher))

@@ -67,6 +67,23 @@ def cell(value, key: str) -> str:
 
 
 @dataclass(frozen=True)
+class ConfirmedColumn(Column):
+    """A column of the linked rows whose link the office has confirmed, from the API's links."""
+
+    # The end of each link in the API's list of links, such as goal.
+    end: str = ""
+
+    def cells(self, row: dict) -> list[str]:
+        links = row.get(f"{self.end}_links") or []
+        return [LIST_SEPARATOR.join(str(link[self.end]) for link in links if link["confirmed"])]
+
+
+def confirmed_column(plural: str, end: str, description: Promise) -> ConfirmedColumn:
+    """Return the column of the `plural` whose assignment the office has confirmed."""
+    return ConfirmedColumn(f"{plural}_confirmed", description, end=end)
+
+
+@dataclass(frozen=True)
 class Dataset:
     """A collection the portal publishes as API endpoint, CSV file and, for cities, GeoJSON."""
 
@@ -105,6 +122,14 @@ UPDATED = Column(
     "updated_at", gettext_lazy("Last change, date and time in ISO 8601 with time zone offset")
 )
 THEMES = Column("themes", gettext_lazy("Slugs of the themes, separated by |"))
+GOALS_CONFIRMED = confirmed_column(
+    "goals",
+    "goal",
+    gettext_lazy(
+        "Numbers of the goals whose assignment the International Affairs Office has confirmed, "
+        "separated by |; the others are proposed"
+    ),
+)
 MEASURES = Column("measures", gettext_lazy("Numbers of the linked measures, separated by |"))
 
 DATASETS = [
@@ -120,7 +145,23 @@ DATASETS = [
             Column("title", gettext_lazy("Title"), translated=True),
             Column("description", gettext_lazy("Description"), translated=True),
             Column("areas", gettext_lazy("Numbers of the Areas of Action serving the goal")),
+            confirmed_column(
+                "areas",
+                "area",
+                gettext_lazy(
+                    "Numbers of the Areas of Action whose assignment the International Affairs "
+                    "Office has confirmed, separated by |; the others are proposed"
+                ),
+            ),
             Column("measures", gettext_lazy("Numbers of the measures serving the goal")),
+            confirmed_column(
+                "measures",
+                "measure",
+                gettext_lazy(
+                    "Numbers of the measures whose assignment the International Affairs Office "
+                    "has confirmed, separated by |; the others are proposed"
+                ),
+            ),
             URL,
             UPDATED,
         ],
@@ -138,6 +179,7 @@ DATASETS = [
             Column("short_title", gettext_lazy("Short title"), translated=True),
             Column("summary", gettext_lazy("Summary"), translated=True),
             Column("goals", gettext_lazy("Numbers of the goals it serves")),
+            GOALS_CONFIRMED,
             Column("measures", gettext_lazy("Numbers of its measures")),
             URL,
             UPDATED,
@@ -148,7 +190,7 @@ DATASETS = [
         title=gettext_lazy("Measures"),
         description=gettext_lazy(
             "The measures of the action plan with their status, progress, responsible units "
-            "and links to partner cities, networks and EU projects."
+            "and links to twin and cooperation cities, networks and EU projects."
         ),
         rows=queries.measures,
         serializer=serializers.MeasureSerializer,
@@ -162,8 +204,8 @@ DATASETS = [
             Column(
                 "status",
                 gettext_lazy(
-                    "Status: planned, in_preparation, in_progress, ongoing, completed, on_hold "
-                    "or discontinued"
+                    "Status: not_reported (no progress reported yet), planned, in_preparation, "
+                    "in_progress, ongoing, completed, on_hold or discontinued"
                 ),
             ),
             Column("progress", gettext_lazy("Progress in percent, 0 to 100")),
@@ -175,14 +217,24 @@ DATASETS = [
             Column("planned_start", gettext_lazy("Planned start, a date in ISO 8601")),
             Column("planned_end", gettext_lazy("Planned end, a date in ISO 8601")),
             Column("goals", gettext_lazy("Numbers of the goals it serves, separated by |")),
+            GOALS_CONFIRMED,
             THEMES,
+            confirmed_column(
+                "themes",
+                "theme",
+                gettext_lazy(
+                    "Slugs of the themes whose assignment the International Affairs Office has "
+                    "confirmed, separated by |; the others are proposed"
+                ),
+            ),
             Column("lead_unit", gettext_lazy("Slug of the lead unit")),
             Column(
                 "contributing_units",
                 gettext_lazy("Slugs of the contributing units, separated by |"),
             ),
             Column(
-                "partner_cities", gettext_lazy("Slugs of the linked partner cities, separated by |")
+                "partner_cities",
+                gettext_lazy("Slugs of the linked twin and cooperation cities, separated by |"),
             ),
             Column("networks", gettext_lazy("Slugs of the linked networks, separated by |")),
             Column("eu_projects", gettext_lazy("Slugs of the linked EU projects, separated by |")),
@@ -212,7 +264,7 @@ DATASETS = [
     ),
     Dataset(
         slug="partner-cities",
-        title=gettext_lazy("Partner cities"),
+        title=gettext_lazy("Twin and cooperation cities"),
         description=gettext_lazy(
             "Hannover's twin and cooperation cities with their coordinates and partnerships."
         ),
@@ -240,15 +292,15 @@ DATASETS = [
         slug="partnerships",
         title=gettext_lazy("Partnerships"),
         description=gettext_lazy(
-            "Hannover's town twinnings, city cooperations and its cooperation with a UNESCO "
-            "City of Music."
+            "Hannover's town twinnings, city cooperations and its cooperations with UNESCO "
+            "Cities of Music."
         ),
         rows=queries.partnerships,
         serializer=serializers.PartnershipSerializer,
         page_url_name="partners:city_list",
         columns=[
             Column("id", gettext_lazy("Number of the partnership")),
-            Column("city", gettext_lazy("Slug of the partner city")),
+            Column("city", gettext_lazy("Slug of the twin or cooperation city")),
             Column(
                 "kind",
                 gettext_lazy("Kind: twin_city, cooperation_city or unesco_city_of_music"),
@@ -267,8 +319,12 @@ DATASETS = [
     Dataset(
         slug="networks",
         title=gettext_lazy("Networks of cities"),
-        description=gettext_lazy("The European and international networks Hannover belongs to."),
-        rows=queries.networks,
+        description=gettext_lazy(
+            "The European and international networks of cities of the action plan, with Hannover's "
+            "membership and the date it is stated for. Entries the International Affairs Office "
+            "still has to verify are left out; the API gives them with verification=pending."
+        ),
+        rows=queries.confirmed_networks,
         serializer=serializers.NetworkSerializer,
         page_url_name="networks:network_list",
         columns=[
@@ -276,7 +332,14 @@ DATASETS = [
             Column("name", gettext_lazy("Name"), translated=True),
             Column("acronym", gettext_lazy("Acronym"), translated=True),
             Column("scope", gettext_lazy("Scope: european or international")),
-            Column("membership_status", gettext_lazy("Membership: member, applying or former")),
+            Column(
+                "membership_status",
+                gettext_lazy("Membership: member, planned_application, applying or former"),
+            ),
+            Column(
+                "status_as_of",
+                gettext_lazy("Date the membership is stated for, a date in ISO 8601"),
+            ),
             Column("since", gettext_lazy("Year Hannover joined")),
             Column("role", gettext_lazy("Hannover's role"), translated=True),
             Column("website", gettext_lazy("Website of the network")),
@@ -289,7 +352,10 @@ DATASETS = [
     Dataset(
         slug="eu-projects",
         title=gettext_lazy("EU-funded projects"),
-        description=gettext_lazy("The EU-funded projects the City Administration takes part in."),
+        description=gettext_lazy(
+            "The EU-funded projects the City Administration takes or took part in, with the years "
+            "of its participation as the source gives them."
+        ),
         rows=queries.eu_projects,
         serializer=serializers.EUProjectSerializer,
         page_url_name="networks:project_list",
@@ -299,10 +365,21 @@ DATASETS = [
             Column("title", gettext_lazy("Full title"), translated=True),
             Column("aim", gettext_lazy("Aim"), translated=True),
             Column("funding_programme", gettext_lazy("Funding programme")),
+            Column(
+                "participation_from",
+                gettext_lazy("First year of the City Administration's participation"),
+            ),
+            Column(
+                "participation_until",
+                gettext_lazy("Last year of the City Administration's participation"),
+            ),
             Column("start", gettext_lazy("Start, a date in ISO 8601")),
             Column("end", gettext_lazy("End, a date in ISO 8601")),
             Column("lead_unit", gettext_lazy("Slug of the lead unit")),
-            Column("partner_cities", gettext_lazy("Slugs of the partner cities, separated by |")),
+            Column(
+                "partner_cities",
+                gettext_lazy("Slugs of the twin and cooperation cities, separated by |"),
+            ),
             THEMES,
             MEASURES,
             Column("website", gettext_lazy("Website of the project")),
@@ -333,7 +410,10 @@ DATASETS = [
             Column("open_to_public", gettext_lazy("true for a public event")),
             Column("council_document", gettext_lazy("Council document number of the decision")),
             Column("links", gettext_lazy("Web links, separated by |")),
-            Column("partner_cities", gettext_lazy("Slugs of the partner cities, separated by |")),
+            Column(
+                "partner_cities",
+                gettext_lazy("Slugs of the twin and cooperation cities, separated by |"),
+            ),
             Column("networks", gettext_lazy("Slugs of the networks, separated by |")),
             Column("eu_projects", gettext_lazy("Slugs of the EU projects, separated by |")),
             Column("actors", gettext_lazy("Slugs of the local actors, separated by |")),

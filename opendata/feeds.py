@@ -1,4 +1,4 @@
-"""An Atom feed of the published progress reports, one per language."""
+"""Atom feeds of the published progress reports: all, per measure and per Area of Action."""
 
 import copy
 import datetime
@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from core.text import paragraphs
+from measures.models import AreaOfAction, Measure
 from partners.models import PartnerCity
 from relations.models import Activity
 
@@ -81,6 +82,58 @@ class ProgressReportFeed(Feed):
 
     def item_updateddate(self, report):
         return report.updated_at
+
+
+class MeasureProgressReportFeed(ProgressReportFeed):
+    """The published progress reports of one published measure."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Measure.objects.public(), slug=slug)
+
+    def title(self, measure):
+        return _("Progress reports on measure {number} {title}").format(
+            number=measure.number, title=measure.title
+        )
+
+    def subtitle(self, measure):
+        return _("The newest progress reports on measure {number} of the plan.").format(
+            number=measure.number
+        )
+
+    def link(self, measure):
+        return reverse("progress:measure", kwargs={"slug": measure.slug})
+
+    def feed_url(self, measure):
+        return reverse("opendata:measure_progress_feed", kwargs={"slug": measure.slug})
+
+    def items(self, measure):
+        return queries.progress_reports().filter(measure=measure)[:FEED_LENGTH]
+
+
+class AreaProgressReportFeed(ProgressReportFeed):
+    """The published progress reports on the measures of one published Area of Action."""
+
+    def get_object(self, request, number):
+        return get_object_or_404(AreaOfAction.objects.public(), number=number)
+
+    def title(self, area):
+        return _("Progress reports in Area of Action {number}: {title}").format(
+            number=area.number, title=area.title
+        )
+
+    def subtitle(self, area):
+        return _("The newest progress reports on the measures of Area of Action {number}.").format(
+            number=area.number
+        )
+
+    def link(self, area):
+        return area.get_absolute_url()
+
+    def feed_url(self, area):
+        return reverse("opendata:area_progress_feed", kwargs={"number": area.number})
+
+    def items(self, area):
+        return queries.progress_reports().filter(measure__area=area)[:FEED_LENGTH]
 
 
 class CityActivityFeed(Feed):

@@ -1,5 +1,7 @@
 """Serializer fields for texts in two languages, translated labels, links and related keys."""
 
+from operator import attrgetter
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
@@ -132,10 +134,14 @@ class PageURLField(serializers.Field):
 
 
 class RelatedKeysField(serializers.Field):
-    """List the keys (slug or number) of related rows prefetched into an attribute."""
+    """List the keys (slug or number) of related rows prefetched into an attribute.
+
+    The key may be a path, such as goal.number for the goal of each of a measure's goal links.
+    """
 
     def __init__(self, attribute: str, key: str = "slug", **kwargs):
         self.key = key
+        self.read_key = attrgetter(key)
         super().__init__(source=attribute, read_only=True, **kwargs)
 
     def bind(self, field_name, parent):
@@ -146,7 +152,7 @@ class RelatedKeysField(serializers.Field):
 
     def to_representation(self, value):
         rows = value.all() if hasattr(value, "all") else value
-        return list(dict.fromkeys(getattr(row, self.key) for row in rows))
+        return list(dict.fromkeys(self.read_key(row) for row in rows))
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
@@ -158,13 +164,90 @@ class SlugsField(RelatedKeysField):
 class NumbersField(RelatedKeysField):
     """List the numbers of related measures, such as 1.2."""
 
-    def __init__(self, attribute: str, **kwargs):
-        super().__init__(attribute, key="number", **kwargs)
+    def __init__(self, attribute: str, key: str = "number", **kwargs):
+        super().__init__(attribute, key=key, **kwargs)
 
 
 @extend_schema_field({"type": "array", "items": {"type": "integer"}})
 class IntegerKeysField(RelatedKeysField):
     """List the numbers of related goals or Areas of Action."""
 
+    def __init__(self, attribute: str, key: str = "number", **kwargs):
+        super().__init__(attribute, key=key, **kwargs)
+
+
+CONFIRMED_SCHEMA = {
+    "type": "boolean",
+    "description": (
+        "true once the International Affairs Office has confirmed the assignment; false while "
+        "it is the portal's proposal (the plan itself says only that the four Areas of Action "
+        "together serve the three goals)."
+    ),
+}
+
+
+def links_schema(end: str, key_type: str, meaning: str) -> dict:
+    """Return the schema of a list of editorial links to `end`, each with its confirmation."""
+    return {
+        "type": "array",
+        "description": meaning,
+        "items": {
+            "type": "object",
+            "properties": {end: {"type": key_type}, "confirmed": CONFIRMED_SCHEMA},
+            "required": [end, "confirmed"],
+        },
+    }
+
+
+class EditorialLinksField(serializers.Field):
+    """List prefetched editorial links: the key of their end and its confirmation."""
+
+    end = ""
+    key = "number"
+
     def __init__(self, attribute: str, **kwargs):
-        super().__init__(attribute, key="number", **kwargs)
+        super().__init__(source=attribute, read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        read_key = attrgetter(f"{self.end}.{self.key}")
+        return [{self.end: read_key(link), "confirmed": link.confirmed} for link in value]
+
+
+@extend_schema_field(
+    links_schema("goal", "integer", "The goals it serves, each with the office's confirmation.")
+)
+class GoalLinksField(EditorialLinksField):
+    """List the goals a row serves, each with whether the office confirmed it."""
+
+    end = "goal"
+
+
+@extend_schema_field(
+    links_schema(
+        "area", "integer", "The Areas of Action serving it, each with the office's confirmation."
+    )
+)
+class AreaLinksField(EditorialLinksField):
+    """List the Areas of Action serving a goal, each with whether the office confirmed it."""
+
+    end = "area"
+
+
+@extend_schema_field(
+    links_schema(
+        "measure", "string", "The measures serving it, each with the office's confirmation."
+    )
+)
+class MeasureLinksField(EditorialLinksField):
+    """List the measures serving a goal, each with whether the office confirmed it."""
+
+    end = "measure"
+
+
+@extend_schema_field(
+    links_schema("theme", "string", "Its themes (slugs), each with the office's confirmation.")
+)
+class ThemeLinksField(EditorialLinksField):
+    """List a measure's themes, each with whether the office confirmed it."""
+
+    end, key = "theme", "slug"

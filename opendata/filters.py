@@ -15,7 +15,15 @@ from drf_spectacular.utils import extend_schema_field
 from core.content import public_q_through
 from core.i18n import q_any_language, translated_order
 from measures.filters import linked_city_choices, measures_containing, measures_sorted
-from measures.models import AreaOfAction, Goal, Measure, OrganisationalUnit, Status, Theme
+from measures.models import (
+    REPORTED_STATUS_CHOICES,
+    AreaOfAction,
+    Goal,
+    Measure,
+    OrganisationalUnit,
+    Status,
+    Theme,
+)
 from networks.filters import programme_choices, projects_containing
 from networks.models import EUProject, MembershipStatus, Network, Scope
 from partners.continents import Continent, countries_in
@@ -60,7 +68,7 @@ class MeasureAPIFilter(django_filters.FilterSet):
         to_field_name="slug",
     )
     city = django_filters.ChoiceFilter(
-        label=_("Partner city"),
+        label=_("Twin or cooperation city"),
         field_name="partnerships__city__slug",
         choices=linked_city_choices,
     )
@@ -114,7 +122,8 @@ class ProgressReportFilter(django_filters.FilterSet):
         field_name="measure__area__number",
         help_text="Number of the Area of Action.",
     )
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
+    # A report always states a status; not_reported is only ever a measure's.
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=REPORTED_STATUS_CHOICES)
     since = django_filters.DateFilter(
         label=_("Reported on or after"),
         field_name="reported_on",
@@ -137,7 +146,9 @@ class PartnershipFilter(django_filters.FilterSet):
     """Narrow the partnerships by city, kind, theme and whether they are active."""
 
     city = django_filters.CharFilter(
-        label=_("Partner city"), field_name="city__slug", help_text="Slug of the partner city."
+        label=_("Twin or cooperation city"),
+        field_name="city__slug",
+        help_text="Slug of the twin or cooperation city.",
     )
     kind = django_filters.ChoiceFilter(
         label=_("Kind of partnership"), choices=PartnershipKind.choices
@@ -186,10 +197,34 @@ class NetworkAPIFilter(django_filters.FilterSet):
         queryset=lambda request: used_themes(Network),
         to_field_name="slug",
     )
+    verification = django_filters.ChoiceFilter(
+        label=_("Verification by the office"),
+        choices=[("confirmed", "confirmed"), ("pending", "pending"), ("all", "all")],
+        method="filter_verification",
+        help_text=(
+            "Without this parameter, or with confirmed, only the networks the International "
+            "Affairs Office does not still have to verify, so that no count includes an "
+            "unverified entry; pending: only those it still has to verify; all: both."
+        ),
+    )
 
     class Meta:
         model = Network
         fields = []
+
+    def filter_queryset(self, queryset):
+        # An entry the office has yet to verify is counted nowhere unless it is asked for.
+        if not self.form.cleaned_data.get("verification"):
+            queryset = queryset.confirmed()
+        return super().filter_queryset(queryset)
+
+    def filter_verification(self, queryset, name, value):
+        """Keep the confirmed networks, those still to be verified, or all."""
+        if value == "pending":
+            return queryset.unconfirmed()
+        if value == "confirmed":
+            return queryset.confirmed()
+        return queryset
 
     def filter_text(self, queryset, name, value):
         """Keep networks whose name, acronym or description contains `value` in either language."""
@@ -351,7 +386,9 @@ class ActivityAPIFilter(django_filters.FilterSet):
 
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ActivityKind.choices)
     city = django_filters.CharFilter(
-        label=_("Partner city"), field_name="partner_cities__slug", help_text="Slug of the city."
+        label=_("Twin or cooperation city"),
+        field_name="partner_cities__slug",
+        help_text="Slug of the city.",
     )
     network = django_filters.CharFilter(
         label=_("Network"), field_name="networks__slug", help_text="Slug of the network."

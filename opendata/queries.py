@@ -6,7 +6,18 @@ come in one prefetch query each, and only published related rows are kept.
 
 from django.db.models import Prefetch
 
-from measures.models import AreaOfAction, Goal, Measure, OrganisationalUnit, SubItem, Theme
+from measures.models import (
+    AreaGoalLink,
+    AreaOfAction,
+    Goal,
+    Measure,
+    MeasureGoalLink,
+    MeasureThemeLink,
+    OrganisationalUnit,
+    SubItem,
+    Theme,
+    public_links_prefetch,
+)
 from networks.models import EUProject, Network
 from partners.filters import default_order
 from partners.models import ExternalPartner, PartnerCity, Partnership
@@ -31,27 +42,35 @@ def _themes() -> Prefetch:
     return Prefetch("themes", queryset=Theme.objects.order_by("slug"))
 
 
+def _goal_links() -> Prefetch:
+    """Return a Prefetch of the links to published goals, with their confirmation."""
+    return public_links_prefetch("goal_links", MeasureGoalLink, "goal", order=["goal__number"])
+
+
 def goals():
-    """Return the published overarching goals with their published areas and measures."""
+    """Return the published overarching goals with their links to published areas and measures."""
     return (
         Goal.objects.public()
         .order_by("number")
         .prefetch_related(
-            _published(
-                "areas", AreaOfAction.objects.public().order_by("number"), "public_areas"
+            public_links_prefetch("area_links", AreaGoalLink, "area", order=["area__number"]),
+            public_links_prefetch(
+                "measure_links",
+                MeasureGoalLink,
+                "measure",
+                order=["measure__area__number", "measure__position"],
             ),
-            _measure_numbers(),
         )
     )
 
 
 def areas():
-    """Return the published Areas of Action with their published goals and measures."""
+    """Return the published Areas of Action with their links to published goals, and measures."""
     return (
         AreaOfAction.objects.public()
         .order_by("number")
         .prefetch_related(
-            _published("goals", Goal.objects.public().order_by("number"), "public_goals"),
+            public_links_prefetch("goal_links", AreaGoalLink, "goal", order=["goal__number"]),
             _measure_numbers(),
         )
     )
@@ -64,15 +83,13 @@ def measures():
         .select_related("area", "lead_unit")
         .order_by("area__number", "position")
         .prefetch_related(
-            _published("goals", Goal.objects.public().order_by("number"), "public_goals"),
-            _themes(),
+            _goal_links(),
+            public_links_prefetch("theme_links", MeasureThemeLink, "theme", order=["theme__slug"]),
             Prefetch("contributing_units", queryset=OrganisationalUnit.objects.order_by("slug")),
             Prefetch("sub_items", queryset=SubItem.objects.order_by("position")),
             _published(
                 "partnerships",
-                Partnership.objects.public()
-                .select_related("city")
-                .order_by("city__slug"),
+                Partnership.objects.public().select_related("city").order_by("city__slug"),
                 "public_partnerships",
             ),
             _published("networks", Network.objects.public().order_by("slug"), "public_networks"),
@@ -85,11 +102,7 @@ def measures():
 
 def progress_reports():
     """Return the published progress reports of published measures, newest first."""
-    return (
-        ProgressReport.objects.public()
-        .select_related("measure")
-        .order_by("-reported_on", "-pk")
-    )
+    return ProgressReport.objects.public().select_related("measure").order_by("-reported_on", "-pk")
 
 
 def _partnerships():
@@ -105,9 +118,7 @@ def partner_cities():
     """Return the published partner cities, by name, with their partnerships and projects."""
     return default_order(PartnerCity.objects.public()).prefetch_related(
         Prefetch("partnerships", queryset=_partnerships()),
-        _published(
-            "eu_projects", EUProject.objects.public().order_by("slug"), "public_projects"
-        ),
+        _published("eu_projects", EUProject.objects.public().order_by("slug"), "public_projects"),
     )
 
 
@@ -128,6 +139,11 @@ def networks():
         .order_by("scope", "slug")
         .prefetch_related(_themes(), _measure_numbers())
     )
+
+
+def confirmed_networks():
+    """Return the published networks the office does not still have to verify, as `networks`."""
+    return networks().confirmed()
 
 
 def eu_projects():

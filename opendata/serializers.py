@@ -19,12 +19,16 @@ from progress.models import ProgressReport
 from relations.models import Activity, ActivityKind
 
 from .fields import (
+    AreaLinksField,
     ChoiceLabelField,
     CountryNameField,
+    GoalLinksField,
     IntegerKeysField,
+    MeasureLinksField,
     NumbersField,
     PageURLField,
     SlugsField,
+    ThemeLinksField,
     TranslatedField,
 )
 
@@ -35,6 +39,17 @@ class ThemeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Theme
         fields = ["slug", "name"]
+
+
+@extend_schema_field(ThemeSerializer(many=True))
+class ThemesOfLinksField(serializers.Field):
+    """List the themes of a measure's prefetched theme links, as the theme list always was."""
+
+    def __init__(self, attribute: str, **kwargs):
+        super().__init__(source=attribute, read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return ThemeSerializer([link.theme for link in value], many=True, context=self.context).data
 
 
 class UnitSerializer(serializers.ModelSerializer):
@@ -49,13 +64,33 @@ class UnitSerializer(serializers.ModelSerializer):
 class GoalSerializer(serializers.ModelSerializer):
     title = TranslatedField()
     description = TranslatedField()
-    areas = IntegerKeysField("public_areas", help_text="Numbers of the Areas of Action serving it.")
-    measures = NumbersField("public_measures", help_text="Numbers of the measures serving it.")
+    areas = IntegerKeysField(
+        "public_area_links",
+        key="area.number",
+        help_text="Numbers of the Areas of Action serving it.",
+    )
+    area_links = AreaLinksField("public_area_links")
+    measures = NumbersField(
+        "public_measure_links",
+        key="measure.number",
+        help_text="Numbers of the measures serving it.",
+    )
+    measure_links = MeasureLinksField("public_measure_links")
     url = PageURLField(help_text="The goal's page on the public site.")
 
     class Meta:
         model = Goal
-        fields = ["number", "title", "description", "areas", "measures", "url", "updated_at"]
+        fields = [
+            "number",
+            "title",
+            "description",
+            "areas",
+            "area_links",
+            "measures",
+            "measure_links",
+            "url",
+            "updated_at",
+        ]
 
 
 class AreaSerializer(serializers.ModelSerializer):
@@ -63,7 +98,10 @@ class AreaSerializer(serializers.ModelSerializer):
     short_title = TranslatedField()
     summary = TranslatedField()
     description = TranslatedField()
-    goals = IntegerKeysField("public_goals", help_text="Numbers of the goals it serves.")
+    goals = IntegerKeysField(
+        "public_goal_links", key="goal.number", help_text="Numbers of the goals it serves."
+    )
+    goal_links = GoalLinksField("public_goal_links")
     measures = NumbersField("public_measures", help_text="Numbers of its measures.")
     url = PageURLField(help_text="The Area of Action's page on the public site.")
 
@@ -76,14 +114,27 @@ class AreaSerializer(serializers.ModelSerializer):
             "summary",
             "description",
             "goals",
+            "goal_links",
             "measures",
             "url",
             "updated_at",
         ]
 
 
+# What `not_reported` means, for the API's description of both statuses.
+NOT_REPORTED_HELP = (
+    "not_reported: no state has been reported yet; no progress report has been published and "
+    "nobody has set a status by hand (the action plan itself gives no measure a state)."
+)
+
+
 class SubItemSerializer(serializers.ModelSerializer):
     title = TranslatedField()
+    status = serializers.ChoiceField(
+        choices=Status.choices,
+        read_only=True,
+        help_text=f"State of implementation of the sub-item, set by hand. {NOT_REPORTED_HELP}",
+    )
     status_label = ChoiceLabelField(Status)
 
     class Meta:
@@ -107,14 +158,27 @@ class MeasureSerializer(serializers.ModelSerializer):
     title = TranslatedField()
     summary = TranslatedField()
     description = TranslatedField()
+    status = serializers.ChoiceField(
+        choices=Status.choices,
+        read_only=True,
+        help_text=(
+            "State of implementation: the latest published progress report's, or set by hand "
+            f"(status_set_by_hand). {NOT_REPORTED_HELP} Its progress is then 0, which is no "
+            "reported figure either."
+        ),
+    )
     status_label = ChoiceLabelField(Status)
     status_set_by_hand = serializers.BooleanField(source="status_override", read_only=True)
     status_reason = TranslatedField(
         "status_override_reason", help_text="Why the status was set by hand, where it was."
     )
     priority_label = ChoiceLabelField(Priority)
-    goals = IntegerKeysField("public_goals", help_text="Numbers of the goals it serves.")
-    themes = ThemeSerializer(many=True, read_only=True)
+    goals = IntegerKeysField(
+        "public_goal_links", key="goal.number", help_text="Numbers of the goals it serves."
+    )
+    goal_links = GoalLinksField("public_goal_links")
+    themes = ThemesOfLinksField("public_theme_links")
+    theme_links = ThemeLinksField("public_theme_links")
     lead_unit = UnitSerializer(read_only=True, allow_null=True)
     contributing_units = UnitSerializer(many=True, read_only=True)
     sub_items = SubItemSerializer(many=True, read_only=True)
@@ -125,7 +189,7 @@ class MeasureSerializer(serializers.ModelSerializer):
         read_only=True,
         help_text="Deprecated: the same as sub_items.",
     )
-    partner_cities = CitySlugsField(help_text="Slugs of the linked partner cities.")
+    partner_cities = CitySlugsField(help_text="Slugs of the linked twin and cooperation cities.")
     networks = SlugsField("public_networks", help_text="Slugs of the linked networks.")
     eu_projects = SlugsField("public_projects", help_text="Slugs of the linked EU projects.")
     url = PageURLField(help_text="The measure's page on the public site.")
@@ -154,7 +218,9 @@ class MeasureSerializer(serializers.ModelSerializer):
             "planned_start",
             "planned_end",
             "goals",
+            "goal_links",
             "themes",
+            "theme_links",
             "lead_unit",
             "contributing_units",
             "sub_items",
@@ -270,6 +336,7 @@ class NetworkSerializer(serializers.ModelSerializer):
     membership_status_label = ChoiceLabelField(MembershipStatus)
     role = TranslatedField()
     description = TranslatedField()
+    verification_note = TranslatedField()
     themes = ThemeSerializer(many=True, read_only=True)
     measures = NumbersField("public_measures", help_text="Numbers of the linked measures.")
     url = PageURLField(help_text="The network's page on the public site.")
@@ -284,11 +351,13 @@ class NetworkSerializer(serializers.ModelSerializer):
             "scope_label",
             "membership_status",
             "membership_status_label",
+            "status_as_of",
             "since",
             "role",
             "description",
             "website",
             "needs_verification",
+            "verification_note",
             "themes",
             "measures",
             "url",
@@ -304,7 +373,9 @@ class EUProjectSerializer(serializers.ModelSerializer):
     )
     phase_label = ChoiceLabelField(EUProject.Phase)
     lead_unit = UnitSerializer(read_only=True, allow_null=True)
-    partner_cities = SlugsField("public_cities", help_text="Slugs of the published partner cities.")
+    partner_cities = SlugsField(
+        "public_cities", help_text="Slugs of the published twin and cooperation cities."
+    )
     themes = ThemeSerializer(many=True, read_only=True)
     measures = NumbersField("public_measures", help_text="Numbers of the linked measures.")
     url = PageURLField(help_text="The project's page on the public site.")
@@ -317,6 +388,8 @@ class EUProjectSerializer(serializers.ModelSerializer):
             "title",
             "aim",
             "funding_programme",
+            "participation_from",
+            "participation_until",
             "start",
             "end",
             "phase",

@@ -44,8 +44,23 @@ class PartnershipAdmin(ContentAdmin):
 @admin.register(ExternalPartner)
 class ExternalPartnerAdmin(SpreadsheetMixin, ContentAdmin):
     resource_classes = [ExternalPartnerResource]
-    list_display = ["name", "kind", "is_plan_partner", "website", "publication_state", "is_sample"]
-    list_filter = ["publication_state", "kind", "is_plan_partner", "themes", "is_sample"]
+    list_display = [
+        "name",
+        "kind",
+        "is_plan_partner",
+        "is_group",
+        "website",
+        "publication_state",
+        "is_sample",
+    ]
+    list_filter = [
+        "publication_state",
+        "kind",
+        "is_plan_partner",
+        "is_group",
+        "themes",
+        "is_sample",
+    ]
     search_fields = ["slug", *localized_fields("name", "description")]
     prepopulated_fields = {"slug": ["name_en"]}
     autocomplete_fields = ["partner_cities"]

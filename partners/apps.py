@@ -6,4 +6,4 @@ from django.utils.translation import gettext_lazy as _
 
 class PartnersConfig(AppConfig):
     name = "partners"
-    verbose_name = _("Partner cities")
+    verbose_name = _("Twin and cooperation cities")

@@ -65,8 +65,8 @@ class PartnerCity(Publishable):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("partner city")
-        verbose_name_plural = _("partner cities")
+        verbose_name = _("twin or cooperation city")
+        verbose_name_plural = _("twin and cooperation cities")
         constraints = [
             models.CheckConstraint(
                 condition=Q(latitude__gte=-90) & Q(latitude__lte=90),
@@ -202,11 +202,22 @@ class ExternalPartner(Publishable):
         default=False,
         help_text=_("Named as an external partner of the action plan as a whole."),
     )
+    is_group = models.BooleanField(
+        _("group of partners"),
+        default=False,
+        help_text=_(
+            "The source names a group of partners here, not one organization; "
+            "it is listed after the named organizations."
+        ),
+    )
     measures = models.ManyToManyField(
         Measure, related_name="external_partners", blank=True, verbose_name=_("linked measures")
     )
     partner_cities = models.ManyToManyField(
-        PartnerCity, related_name="local_actors", blank=True, verbose_name=_("partner cities")
+        PartnerCity,
+        related_name="local_actors",
+        blank=True,
+        verbose_name=_("twin and cooperation cities"),
     )
     themes = models.ManyToManyField(
         Theme, related_name="local_actors", blank=True, verbose_name=_("themes")
@@ -220,7 +231,7 @@ class ExternalPartner(Publishable):
     objects = ExternalPartnerQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["is_group", "name"]
         verbose_name = _("local actor")
         verbose_name_plural = _("local actors")
 

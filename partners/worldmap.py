@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 from .models import PartnershipKind
 
@@ -138,12 +139,28 @@ def hannover_marker(size: float = 5) -> dict:
     }
 
 
+# The footnotes of the plan's own map legend (page 8 of the brochure), with their marks.
+LEGEND_NOTES = {
+    PartnershipKind.TWIN_CITY: ("*", _("Town twinning with an official City Council decision")),
+    PartnershipKind.COOPERATION_CITY: ("**", _("Other thematic city cooperation")),
+}
+
+
 def legend(size: float = 6) -> list[dict]:
-    """Return each kind's label and its marker shape drawn in a 20 by 20 box."""
-    return [
-        {"kind": kind.value, "label": kind.label, "path": marker_path(kind, 10, 10, size)}
-        for kind in KIND_ORDER
-    ]
+    """Return each kind's label, its footnote from the plan and its marker in a 20 by 20 box."""
+    entries = []
+    for kind in KIND_ORDER:
+        mark, note = LEGEND_NOTES.get(kind, ("", ""))
+        entries.append(
+            {
+                "kind": kind.value,
+                "label": kind.label,
+                "path": marker_path(kind, 10, 10, size),
+                "mark": mark,
+                "note": note,
+            }
+        )
+    return entries
 
 
 def view_box_around(latitude, longitude, width: float = 300) -> tuple[float, float, float, float]:

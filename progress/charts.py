@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from measures.models import Status
+
 from .reporting import AreaGroup
 
 WIDTH = 640
@@ -124,26 +126,31 @@ def progress_chart(groups: list[AreaGroup], chart_id: str = "progress-chart") ->
     scale = BAR_SPACE / 100
     bars, sentences = [], []
     for index, group in enumerate(groups):
-        width = group.mean_progress * scale
+        mean = group.mean_progress
+        # An area where no measure has a reported state has no mean: no bar, and it says so.
+        value = f"{mean} %" if mean is not None else str(Status.NOT_REPORTED.label)
+        width = (mean or 0) * scale
         bars.append(
             Bar(
                 **_bar(index, group.label),
                 value_x=number(LABEL_WIDTH + width + 6),
-                value_label=f"{group.mean_progress} %",
+                value_label=value,
                 segments=[
                     Segment(
                         status="mean",
                         x=number(LABEL_WIDTH),
                         width=number(width),
-                        tooltip=f"{group.label}: {group.mean_progress} %",
+                        tooltip=f"{group.label}: {value}",
                     )
-                ],
+                ]
+                if mean is not None
+                else [],
             )
         )
-        sentences.append(f"{group.label}: {group.mean_progress} %.")
+        sentences.append(f"{group.label}: {value}.")
     return Chart(
         id=chart_id,
-        title=_("Mean progress of the measures in each Area of Action"),
+        title=_("Mean progress of the measures with a reported state in each Area of Action"),
         description=" ".join(sentences),
         bars=bars,
         ticks=[

@@ -61,7 +61,8 @@ def table(report: PeriodReport) -> list[list]:
                     row.measure.number,
                     row.measure.title,
                     row.state.status_label,
-                    row.state.progress,
+                    # A measure nobody reported on has no progress figure, not 0.
+                    row.state.progress if row.state.is_reported else None,
                     row.state.reported_on,
                     row.previous.status_label if row.previous else None,
                     row.progress_delta,

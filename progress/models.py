@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from core.content import PublicationState, Publishable, TimeStamped
 from core.council import council_number_validator
 from measures.models import (
+    REPORTED_STATUS_CHOICES,
     Measure,
     MeasurePartQuerySet,
     PublishableMeasurePartQuerySet,
@@ -43,7 +44,8 @@ class ProgressReport(Publishable):
             "status and progress."
         ),
     )
-    status = models.CharField(_("status"), max_length=16, choices=Status)
+    # A report states a status; "no progress reported yet" is what a measure shows without one.
+    status = models.CharField(_("status"), max_length=16, choices=REPORTED_STATUS_CHOICES)
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"), validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
@@ -86,6 +88,11 @@ class ProgressReport(Publishable):
             models.CheckConstraint(
                 condition=Q(progress__gte=0) & Q(progress__lte=100),
                 name="%(app_label)s_%(class)s_progress_0_to_100",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.NOT_REPORTED),
+                name="%(app_label)s_%(class)s_states_a_status",
+                violation_error_message=_("A progress report states the measure's status."),
             ),
             models.CheckConstraint(
                 condition=~Q(status=Status.COMPLETED) | Q(progress=100),

@@ -34,8 +34,8 @@ class MeasureRow:
 
     @property
     def progress_delta(self) -> int | None:
-        """Return the change in percentage points since the previous report, if there is one."""
-        if self.previous is None:
+        """Return the change in percentage points since the previous report, if both have one."""
+        if self.previous is None or not (self.previous.is_reported and self.state.is_reported):
             return None
         return self.state.progress - self.previous.progress
 
@@ -80,10 +80,7 @@ class AreaGroup:
 
     @property
     def status_counts(self) -> list[StatusCount]:
-        return [
-            StatusCount(status.value, str(status.label), self.count(status.value))
-            for status in Status
-        ]
+        return self.counts_of(list(Status))
 
     @property
     def present_counts(self) -> list[StatusCount]:
@@ -93,12 +90,27 @@ class AreaGroup:
     def count(self, status: str) -> int:
         return sum(1 for row in self.rows if row.state.status == status)
 
+    def counts_of(self, statuses: list[Status]) -> list[StatusCount]:
+        """Return the group's count of each of `statuses`, in their order."""
+        return [
+            StatusCount(status.value, str(status.label), self.count(status)) for status in statuses
+        ]
+
     @property
-    def mean_progress(self) -> int:
-        """Return the rounded mean progress of the group's measures."""
-        if not self.rows:
-            return 0
-        return round(sum(row.state.progress for row in self.rows) / len(self.rows))
+    def not_reported(self) -> int:
+        """Return how many of the group's measures have no reported state yet."""
+        return self.count(Status.NOT_REPORTED)
+
+    @property
+    def mean_progress(self) -> int | None:
+        """Return the rounded mean progress of the measures with a reported state, or None.
+
+        A measure nobody reported on has no progress figure, so it does not count as 0 %.
+        """
+        reported = [row.state.progress for row in self.rows if row.state.is_reported]
+        if not reported:
+            return None
+        return round(sum(reported) / len(reported))
 
 
 def measure_rows(
@@ -127,6 +139,15 @@ def measure_rows(
             )
         )
     return rows
+
+
+def statuses_present(groups: list[AreaGroup]) -> list[Status]:
+    """Return the statuses that occur in the groups, in the order of the choices.
+
+    Legends and tables name only these: a column of zeros for a status nobody reported would
+    read as if that status were part of the picture.
+    """
+    return [status for status in Status if any(group.count(status) for group in groups)]
 
 
 def area_groups(rows: list[MeasureRow]) -> list[AreaGroup]:
@@ -161,6 +182,11 @@ class PeriodReport:
     @property
     def rows(self) -> list[MeasureRow]:
         return [row for group in self.groups for row in group.rows]
+
+    @property
+    def not_reported(self) -> int:
+        """Return how many measures had no reported state at the period's end."""
+        return sum(group.not_reported for group in self.groups)
 
     @property
     def changes(self) -> list[MeasureRow]:

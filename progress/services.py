@@ -54,6 +54,11 @@ class MeasureState:
     def status_label(self) -> str:
         return str(Status(self.status).label)
 
+    @property
+    def is_reported(self) -> bool:
+        """Return whether anyone has reported a state, by a report or by hand."""
+        return self.status != Status.NOT_REPORTED
+
 
 def _latest_reports(day: datetime.date | None):
     """Return a subquery base: the measure's published reports up to `day`, newest first."""
@@ -66,9 +71,9 @@ def _latest_reports(day: datetime.date | None):
 def with_state_as_of(measures: models.QuerySet, day: datetime.date, prefix: str = "state_"):
     """Annotate each measure with its status, progress and last report date on `day`.
 
-    A measure without a published report up to `day` stands as the plan put it: its stored
+    A measure without a published report up to `day` had no reported state then: its stored
     values, unless those already come from later reports or an editor's override, in which
-    case the plan's starting point, planned and 0 %.
+    case not_reported and 0 %.
     """
     latest = _latest_reports(day)
     stored_values_are_later = Q(status_override=True) | Exists(
@@ -79,7 +84,7 @@ def with_state_as_of(measures: models.QuerySet, day: datetime.date, prefix: str 
             f"{prefix}status": Coalesce(
                 Subquery(latest.values("status")[:1]),
                 Case(
-                    When(stored_values_are_later, then=Value(Status.PLANNED.value)),
+                    When(stored_values_are_later, then=Value(Status.NOT_REPORTED.value)),
                     default=F("status"),
                     output_field=models.CharField(),
                 ),

@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from core.filtering import ForgivingFilterMixin
-from measures.models import Measure, Status
+from measures.models import Measure
 
 from . import charts, exports
 from .filters import ProgressFilter
 from .models import Milestone, ProgressReport, ReportingPeriod
-from .reporting import MILESTONES, area_groups, measure_rows, period_report
+from .reporting import MILESTONES, area_groups, measure_rows, period_report, statuses_present
 from .services import with_current_state, with_state_as_of
 
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -73,18 +73,21 @@ class ProgressOverviewView(ForgivingFilterMixin, ListView):
     def get_context_data(self, **kwargs):
         rows = measure_rows(self.object_list, self.as_of or self.today)
         groups = area_groups(rows)
+        statuses = statuses_present(groups)
         # The figures need every row; only the table's rows are paginated, in memory.
         return super().get_context_data(
             object_list=rows,
             rows=rows,
             groups=groups,
-            statuses=list(Status),
+            statuses=statuses,
+            area_table=[(group, group.counts_of(statuses)) for group in groups],
             status_chart=charts.status_chart(groups),
             progress_chart=charts.progress_chart(groups),
             as_of=self.as_of,
             as_of_message=self.as_of_message,
             today=self.today,
             is_sample=any(row.is_sample for row in rows),
+            not_reported=sum(group.not_reported for group in groups),
             **kwargs,
         )
 
@@ -173,7 +176,7 @@ class PeriodDetailView(DetailView):
     def get_context_data(self, **kwargs):
         report = period_report(self.object)
         return super().get_context_data(
-            report=report, statuses=list(Status), is_sample=report.is_sample, **kwargs
+            report=report, is_sample=report.is_sample, **kwargs
         )
 
 

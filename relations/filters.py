@@ -32,13 +32,13 @@ class ActorFilter(django_filters.FilterSet):
         label=_("Kind"), choices=ActorKind.choices, empty_label=_("All kinds")
     )
     city = django_filters.ModelChoiceFilter(
-        label=_("Partner city"),
+        label=_("Twin or cooperation city"),
         field_name="partner_cities",
         queryset=lambda request: cities_of(
             ExternalPartner.objects.public().values("partner_cities")
         ),
         to_field_name="slug",
-        empty_label=_("All partner cities"),
+        empty_label=_("All twin and cooperation cities"),
     )
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"),
@@ -63,13 +63,13 @@ class EventFilter(django_filters.FilterSet):
         method="filter_when",
     )
     city = django_filters.ModelChoiceFilter(
-        label=_("Partner city"),
+        label=_("Twin or cooperation city"),
         field_name="partner_cities",
         queryset=lambda request: cities_of(
             Activity.objects.public().events().values("partner_cities")
         ),
         to_field_name="slug",
-        empty_label=_("All partner cities"),
+        empty_label=_("All twin and cooperation cities"),
     )
     network = django_filters.ModelChoiceFilter(
         label=_("Network"),

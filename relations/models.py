@@ -130,7 +130,10 @@ class Activity(Publishable):
         _("links"), blank=True, validators=[validate_links], help_text=_("One address a line.")
     )
     partner_cities = models.ManyToManyField(
-        PartnerCity, related_name="activities", blank=True, verbose_name=_("partner cities")
+        PartnerCity,
+        related_name="activities",
+        blank=True,
+        verbose_name=_("twin and cooperation cities"),
     )
     networks = models.ManyToManyField(
         Network, related_name="activities", blank=True, verbose_name=_("networks of cities")

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "progress",
     "relations",
     "opendata",
+    "following",
     # Last: it sets up the roles once every other app's permissions exist.
     "backoffice",
 ]
@@ -182,7 +183,7 @@ MODELTRANSLATION_LANGUAGES = ("de", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("de",), "de": ("en",)}
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # npm installs the front-end packages here at set-up; only the files we use are collected.
 NODE_MODULES_DIR = BASE_DIR / "node_modules"
@@ -289,6 +290,11 @@ POST_OFFICE = {
     "THREADS_PER_PROCESS": 1,
 }
 
+# The public address of the site, for the links in mails (which no request carries).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Confirmation mails one client may ask for in a day; an address gets one a day at most.
+FOLLOW_MAILS_PER_CLIENT_PER_DAY = int(os.environ.get("FOLLOW_MAILS_PER_CLIENT_PER_DAY", "10"))
+
 # Empty keeps the partner map entirely on our own server; a tile URL adds an interactive map.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 # A measure without a progress report for this many days is flagged 'update due'.
@@ -346,8 +352,11 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    # Fields named "kind" on partnerships and activities: each choice set gets a name of its own.
+    # A measure's status may be not_reported; a progress report's never is. Fields named "kind"
+    # on partnerships and activities: each choice set gets a name of its own.
     "ENUM_NAME_OVERRIDES": {
+        "MeasureStatusEnum": "measures.models.Status",
+        "ReportedStatusEnum": "measures.models.REPORTED_STATUS_CHOICES",
         "PartnershipKindEnum": "partners.models.PartnershipKind",
         "ActivityKindEnum": "relations.models.ActivityKind",
     },

@@ -43,7 +43,8 @@ def network_data(network: Network, url: str) -> dict:
         data["description"] = network.description
     if network.website:
         data["sameAs"] = network.website
-    if network.membership_status == MembershipStatus.MEMBER:
+    # A membership the office has yet to verify is not stated to search engines either.
+    if network.membership_status == MembershipStatus.MEMBER and not network.needs_verification:
         data["member"] = CITY_OF_HANNOVER
     return data
 

@@ -15,8 +15,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('measures', '0007_version_counts'),
-        ('networks', '0004_funding_programmes'),
-        ('partners', '0005_local_actor_directory'),
+        ('networks', '0006_funding_programmes'),
+        ('partners', '0007_local_actor_directory'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -93,7 +93,7 @@ class Migration(migrations.Migration):
                 ('eu_projects', models.ManyToManyField(blank=True, related_name='activities', to='networks.euproject', verbose_name='EU-funded projects')),
                 ('measures', models.ManyToManyField(blank=True, related_name='activities', to='measures.measure', verbose_name='measures it serves')),
                 ('networks', models.ManyToManyField(blank=True, related_name='activities', to='networks.network', verbose_name='networks of cities')),
-                ('partner_cities', models.ManyToManyField(blank=True, related_name='activities', to='partners.partnercity', verbose_name='partner cities')),
+                ('partner_cities', models.ManyToManyField(blank=True, related_name='activities', to='partners.partnercity', verbose_name='twin and cooperation cities')),
                 ('themes', models.ManyToManyField(blank=True, related_name='activities', to='measures.theme', verbose_name='themes')),
                 ('units', models.ManyToManyField(blank=True, related_name='activities', to='measures.organisationalunit', verbose_name='units')),
             ],

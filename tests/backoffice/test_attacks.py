@@ -10,7 +10,7 @@ from django.test import Client
 from core.content import PublicationState
 from core.models import ChangeProposal, WorkflowEvent
 from core.workflow import content_transition
-from measures.models import Measure
+from measures.models import CityDevelopmentGoalLink, Goal, Measure, MeasureGoalLink
 from tests.adminforms import admin_form_data
 from tests.factories import OfficeUserFactory
 
@@ -261,3 +261,77 @@ class TestProposals:
         published.refresh_from_db()
         assert published.title_en == "Edited title"
         assert ChangeProposal.objects.filter(object_id=published.pk).exists()
+
+
+class TestConfirmingLinks:
+    """Issue 14, §3: only the office confirms the portal's reading of the plan."""
+
+    @staticmethod
+    def confirm_post(client, links):
+        return client.post(
+            list_url(MeasureGoalLink),
+            {
+                "action": "confirm_links",
+                "_selected_action": [str(link.pk) for link in links],
+                "index": "0",
+            },
+        )
+
+    @staticmethod
+    def unchanged(links) -> bool:
+        return all(
+            not link.confirmed
+            and link.confirmed_at is None
+            and link.confirmed_by is None
+            and link.history.count() == 0
+            for link in MeasureGoalLink.objects.filter(pk__in=[link.pk for link in links])
+        )
+
+    def test_an_editors_crafted_bulk_confirmation_is_refused(self, editor_client, own_measure):
+        links = list(MeasureGoalLink.objects.filter(measure=own_measure))
+        assert links
+        assert self.confirm_post(editor_client, links).status_code == 403
+        assert self.unchanged(links)
+        assert editor_client.get(list_url(MeasureGoalLink)).status_code == 403
+
+    def test_a_council_members_crafted_bulk_confirmation_is_refused(self, council, plan):
+        client = Client()
+        client.force_login(council)
+        links = list(MeasureGoalLink.objects.all()[:3])
+        # A council member reads the list, without the action, and cannot post it either.
+        listing = client.get(list_url(MeasureGoalLink))
+        assert listing.status_code == 200
+        assert "confirm_links" not in listing.content.decode()
+        assert self.confirm_post(client, links).status_code == 403
+        assert self.unchanged(links)
+
+    def test_an_editor_cannot_confirm_on_a_links_own_page(self, editor_client, own_measure):
+        link = MeasureGoalLink.objects.filter(measure=own_measure).first()
+        response = editor_client.post(change_url(link), {"confirmed": "on"})
+        assert response.status_code == 403
+        assert self.unchanged([link])
+
+    def test_the_office_confirms_only_with_the_action(self, office_client, own_measure):
+        link = MeasureGoalLink.objects.filter(measure=own_measure).first()
+        # The link's page shows it read-only: a posted "confirmed" is not taken.
+        office_client.post(change_url(link), {"confirmed": "on"})
+        link.refresh_from_db()
+        assert not link.confirmed
+        assert self.confirm_post(office_client, [link]).status_code == 302
+        link.refresh_from_db()
+        assert link.confirmed and link.confirmed_at
+
+    def test_an_editor_cannot_confirm_through_the_goals_inline(self, editor_client, plan):
+        goal = Goal.objects.get(number=1)
+        link = CityDevelopmentGoalLink.objects.filter(goal=goal).first()
+        data = {
+            "citydevelopmentgoallink_set-TOTAL_FORMS": "1",
+            "citydevelopmentgoallink_set-INITIAL_FORMS": "1",
+            "citydevelopmentgoallink_set-0-id": str(link.pk),
+            "citydevelopmentgoallink_set-0-goal": str(goal.pk),
+            "citydevelopmentgoallink_set-0-citydevelopmentgoal": str(link.citydevelopmentgoal_id),
+            "citydevelopmentgoallink_set-0-confirmed": "on",
+        }
+        assert editor_client.post(change_url(goal), data).status_code == 403
+        link.refresh_from_db()
+        assert not link.confirmed

@@ -21,8 +21,11 @@ PAGE_TYPES = {
         "/de/umsetzungsstand/berichte/{period}/",
         "/en/progress/reports/{period}/",
     ),
-    "city-list": ("/de/partnerstaedte/", "/en/partner-cities/"),
-    "city": ("/de/partnerstaedte/hiroshima/", "/en/partner-cities/hiroshima/"),
+    "city-list": ("/de/partner-und-kooperationsstaedte/", "/en/twin-and-cooperation-cities/"),
+    "city": (
+        "/de/partner-und-kooperationsstaedte/hiroshima/",
+        "/en/twin-and-cooperation-cities/hiroshima/",
+    ),
     "network-list": ("/de/netzwerke/", "/en/networks/"),
     "network": ("/de/netzwerke/eurocities/", "/en/networks/eurocities/"),
     "project-list": ("/de/eu-projekte/", "/en/eu-projects/"),
@@ -36,6 +39,7 @@ PAGE_TYPES = {
     "activity": ("/de/aktivitaeten/{activity}/", "/en/activities/{activity}/"),
     "local-actors": ("/de/lokale-akteure/", "/en/local-actors/"),
     "funding-programmes": ("/de/foerderprogramme/", "/en/funding-programmes/"),
+    "follow": ("/de/folgen/massnahmen/1-1/", "/en/follow/measures/1-1/"),
     "not-found": ("/de/gibt-es-nicht/", "/en/does-not-exist/"),
     "admin-login": ("/de/admin/login/", "/en/admin/login/"),
 }

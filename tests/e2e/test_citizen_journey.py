@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 SEGMENTS = {
     "handlungsfelder": "areas-of-action",
     "massnahmen": "measures",
-    "partnerstaedte": "partner-cities",
+    "partner-und-kooperationsstaedte": "twin-and-cooperation-cities",
     "suche": "search",
 }
 HEADINGS = {
@@ -19,19 +19,19 @@ HEADINGS = {
     "en": {"area": "Area of Action 1", "search": "Search", "results": "Results for"},
 }
 SEARCH_TERM = {"de": "Klima", "en": "climate"}
-# The pages of the journey: Area of Action 1, its measure 1.1, and the partner cities.
+# The pages of the journey: Area of Action 1, its measure 1.1, and the twin and cooperation cities.
 JOURNEY = {
     "de": {
         "area": "/de/handlungsfelder/1/",
         "measure": "/de/massnahmen/1-1/",
         "measures": "/de/massnahmen/",
-        "cities": "/de/partnerstaedte/",
+        "cities": "/de/partner-und-kooperationsstaedte/",
     },
     "en": {
         "area": "/en/areas-of-action/1/",
         "measure": "/en/measures/1-1/",
         "measures": "/en/measures/",
-        "cities": "/en/partner-cities/",
+        "cities": "/en/twin-and-cooperation-cities/",
     },
 }
 

@@ -1,5 +1,6 @@
 """The load command puts the whole plan into the database, once, without touching edits."""
 
+import datetime
 from io import StringIO
 
 import pytest
@@ -143,16 +144,26 @@ def test_city_names_follow_each_language(plan):
 
 
 def test_networks_projects_and_partners_of_the_plan(plan):
-    assert (
-        Network.objects.get(acronym_en="EUROCITIES").membership_status == MembershipStatus.APPLYING
-    )
+    # The plan says the city will bid to join: planned as of January 2019, not applying.
+    eurocities = Network.objects.get(acronym_en="EUROCITIES")
+    assert eurocities.membership_status == MembershipStatus.PLANNED_APPLICATION
+    assert eurocities.status_as_of == datetime.date(2019, 1, 1)
     assert Network.objects.filter(needs_verification=True).count() == 1
     assert EUProject.objects.count() == 7
     assert set(EUProject.objects.values_list("acronym", flat=True)) >= {"BigPicnic", "NUCLEUS"}
     # The seeds give no budgets, programmes or dates: they stay empty.
     assert not EUProject.objects.exclude(funding_programme="").exists()
     assert not EUProject.objects.filter(start__isnull=False).exists()
+    # The plan gives the years of participation: 'Participation in EU projects 2018-2019'.
+    assert set(EUProject.objects.values_list("participation_from", "participation_until")) == {
+        (2018, 2019)
+    }
     assert ExternalPartner.objects.filter(name_de="Deutsche Messe AG").exists()
+    # The description's sixth line names a group of partners, listed after the organisations.
+    partners = list(ExternalPartner.objects.filter(is_plan_partner=True))
+    assert len(partners) == 6
+    assert [p.is_group for p in partners] == [False] * 5 + [True]
+    assert partners[-1].name_de.startswith("weitere international tätige Partner*innen")
     assert Benefit.objects.count() == 7
 
 

@@ -43,37 +43,40 @@ def test_goal_page_names_the_mein_hannover_2030_goals_behind_it(client, plan):
 
 
 @pytest.mark.parametrize(
-    ("url", "labels", "planned", "sub_item", "city_url"),
+    ("url", "labels", "unreported", "sub_item", "city_url"),
     [
         (
             "/de/massnahmen/1-1/",
             ("Status", "Umsetzungsstand", "Letzte Änderung"),
-            "geplant",
+            ("noch kein Sachstand berichtet", "nicht berichtet"),
             "Kommunaler Erfahrungsaustausch und projektbezogene Zusammenarbeit",
-            "/de/partnerstaedte/bristol/",
+            "/de/partner-und-kooperationsstaedte/bristol/",
         ),
         (
             "/en/measures/1-1/",
             ("Status", "Progress", "Last change"),
-            "planned",
+            ("no progress reported yet", "not reported"),
             "Sharing experience at local level and project-based cooperation",
-            "/en/partner-cities/bristol/",
+            "/en/twin-and-cooperation-cities/bristol/",
         ),
     ],
 )
 def test_measure_page_shows_sub_items_status_progress_and_links(
-    client, plan, url, labels, planned, sub_item, city_url
+    client, plan, url, labels, unreported, sub_item, city_url
 ):
     html = html_of(client.get(url))
     status, progress, changed = labels
+    no_status, no_figure = unreported
     state = description(html, "section.measure-state dl")
-    assert state[status] == planned
-    assert state[progress] == "0 %"
+    # The sources report no state: the page says so, and shows no progress figure either.
+    assert state[status] == no_status
+    assert state[progress] == no_figure
     assert state[changed]
-    assert parse(html).one("section.measure-state progress").attrs["value"] == "0"
+    assert not parse(html).select("section.measure-state progress")
     sub_items = parse(html).select(".sub-item-list li")
     assert sub_items[0].one(".sub-item-list__title").text == sub_item
-    assert [item.one(".status").text for item in sub_items] == [planned] * len(sub_items)
+    assert [item.one(".status").text for item in sub_items] == [no_status] * len(sub_items)
+    assert len(parse(html).select(".sub-item-list .status--not_reported")) == len(sub_items)
     # Every twin and cooperation city is linked to measure 1.1.
     assert parse(html).select(f'main a[href="{city_url}"]')
 
@@ -81,7 +84,7 @@ def test_measure_page_shows_sub_items_status_progress_and_links(
 @pytest.mark.parametrize(
     ("url", "heading", "network_url"),
     [
-        ("/de/massnahmen/1-2/", "Netzwerke", "/de/netzwerke/eurocities/"),
+        ("/de/massnahmen/1-2/", "Städtenetzwerke", "/de/netzwerke/eurocities/"),
         ("/en/measures/1-2/", "Networks", "/en/networks/eurocities/"),
     ],
 )

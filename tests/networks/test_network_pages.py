@@ -16,7 +16,7 @@ from tests.networks.pages import page_url
 
 pytestmark = pytest.mark.django_db
 
-VERIFICATION_NOTE = "being verified by the International Affairs Office"
+VERIFICATION_NOTE = "The International Affairs Office has yet to verify the details of this entry."
 
 
 def get(client, language, query="", name="network_list", **kwargs):
@@ -71,11 +71,12 @@ def test_list_has_a_section_for_european_and_one_for_international_networks(clie
     assert len(listed(response)) == Network.objects.public().count()
 
 
-def test_eurocities_is_shown_as_applying_and_others_as_members(client, plan):
+def test_eurocities_is_shown_as_a_planned_application_and_others_as_members(client, plan):
     response = get(client, "en")
-    assert ">applying<" in item(response, "eurocities")
+    assert ">application planned<" in item(response, "eurocities")
+    assert ">applying<" not in item(response, "eurocities")
     assert ">member<" in item(response, "cemr")
-    assert ">applying<" not in item(response, "cemr")
+    assert ">application planned<" not in item(response, "cemr")
 
 
 def test_since_and_former_membership_are_shown_as_text(client, plan):
@@ -122,7 +123,8 @@ def test_list_shows_themes_in_the_pages_language(client, plan):
             "?scope=international",
             {"iclei", "icorn", "mayors-for-peace", "rainbow-cities", "unesco-creative-cities"},
         ),
-        ("?status=applying", {"eurocities"}),
+        ("?status=planned_application", {"eurocities"}),
+        ("?status=applying", set()),
         ("?theme=peace-solidarity", {"icorn", "mayors-for-peace"}),
         ("?scope=european&theme=environment-climate", {"climate-alliance", "covenant-of-mayors"}),
         ("?scope=international&theme=environment-climate", set()),
@@ -166,6 +168,7 @@ def test_free_text_finds_in_both_languages(client, plan, language, text, expecte
 def test_nonsense_values_are_ignored_with_a_warning(client, plan):
     response = get(client, "en", "?scope=mars&status=zzz&theme=nope&sort=evil&page=-3")
     assert "could not be understood and were ignored" in response.text
+    # Every published network, the one still to be verified in its own section.
     assert len(listed(response)) == Network.objects.public().count()
 
 
@@ -184,8 +187,16 @@ def test_unknown_slug_is_404(client, plan):
 @pytest.mark.parametrize(
     ("language", "first", "second"),
     [
-        ("de", "EUROCITIES ist das wichtigste Netzwerk", "Die Stadtverwaltung wird sich"),
-        ("en", "EUROCITIES is the most important network", "The City Administration will bid"),
+        (
+            "de",
+            "EUROCITIES ist das wichtigste Netzwerk",
+            "Stand Januar 2019: Die Stadtverwaltung wird sich",
+        ),
+        (
+            "en",
+            "EUROCITIES is the most important network",
+            "As of January 2019, the City Administration will bid",
+        ),
     ],
 )
 def test_detail_shows_name_and_description_in_paragraphs(client, plan, language, first, second):
@@ -196,7 +207,9 @@ def test_detail_shows_name_and_description_in_paragraphs(client, plan, language,
 
 
 def test_detail_shows_membership_status(client, plan):
-    assert ">applying<" in get(client, "en", name="network_detail", slug="eurocities").text
+    assert ">application planned<" in get(
+        client, "en", name="network_detail", slug="eurocities"
+    ).text
     assert ">member<" in get(client, "en", name="network_detail", slug="cemr").text
 
 

@@ -94,7 +94,15 @@ def test_list_is_a_table_with_caption_and_column_headers(client, plan):
     assert '<table class="kern-table">' in html
     assert "<caption" in html
     headers = re.findall(r'<th class="kern-table__header" scope="col">([^<]+)</th>', html)
-    assert headers == ["Project", "Aim", "Funding programme", "Running time", "Phase", "Lead unit"]
+    assert headers == [
+        "Project",
+        "Aim",
+        "Funding programme",
+        "Participation of the City Administration",
+        "Running time",
+        "Phase",
+        "Lead unit",
+    ]
 
 
 def test_seeded_projects_show_what_is_not_known_instead_of_invented_data(client, plan):
@@ -273,6 +281,7 @@ def test_unpublished_project_is_absent_from_the_list_and_its_page_is_404(client,
             "Berufliche Bildung für Geflüchtete",
             {
                 "Förderprogramm": "noch nicht erfasst",
+                "Beteiligung der Stadtverwaltung": "2018–2019",
                 "Laufzeit": "nicht bekannt",
                 "Federführende Stelle": "noch nicht erfasst",
                 "Themen": "Bildung, Integration",
@@ -283,6 +292,7 @@ def test_unpublished_project_is_absent_from_the_list_and_its_page_is_404(client,
             "Vocational training for refugees",
             {
                 "Funding programme": "not yet recorded",
+                "Participation of the City Administration": "2018–2019",
                 "Running time": "not known",
                 "Lead unit": "not yet recorded",
                 "Themes": "Education, Integration",
@@ -308,6 +318,8 @@ def test_detail_shows_everything_recorded(client, plan, today):
         acronym="FULL",
         title_en="A fully recorded project",
         funding_programme="Erasmus+",
+        participation_from=2018,
+        participation_until=2019,
         start=today - datetime.timedelta(days=400),
         end=today - datetime.timedelta(days=1),
         lead_unit=unit,
@@ -349,7 +361,7 @@ def test_detail_links_published_partner_cities_and_measures_only(client, plan):
 def test_detail_without_links_says_so_and_omits_partner_cities(client, plan):
     html = get(client, "en", name="project_detail", slug="milar").text
     assert "No measure of the plan is linked yet." in html
-    assert "Partner cities in this project" not in html
+    assert "Twin and cooperation cities in this project" not in html
 
 
 def test_pages_have_one_h1_no_inline_styles_and_no_inline_scripts(client, dated):

@@ -84,7 +84,7 @@ def test_translated_fields_come_in_both_languages_by_default(client, content):
             "en",
             "Strategic approach to town-twinning/partnership arrangements",
             "in progress",
-            "Digitisation",
+            "Digitization",
         ),
     ],
 )

@@ -133,7 +133,10 @@ def test_sitemap_lists_public_pages_in_both_languages_with_alternates(client, co
     for german, english in [
         ("/de/", "/en/"),
         ("/de/massnahmen/1-1/", "/en/measures/1-1/"),
-        ("/de/partnerstaedte/hiroshima/", "/en/partner-cities/hiroshima/"),
+        (
+            "/de/partner-und-kooperationsstaedte/hiroshima/",
+            "/en/twin-and-cooperation-cities/hiroshima/",
+        ),
         ("/de/netzwerke/eurocities/", "/en/networks/eurocities/"),
         ("/de/eu-projekte/open-project/", "/en/eu-projects/open-project/"),
         ("/de/impressum/", "/en/legal-notice/"),
@@ -177,12 +180,12 @@ def json_ld(html: str) -> dict:
 
 
 def test_city_page_describes_the_city_as_a_place_with_coordinates(client, content):
-    data = json_ld(client.get("/en/partner-cities/hiroshima/").content.decode())
+    data = json_ld(client.get("/en/twin-and-cooperation-cities/hiroshima/").content.decode())
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "Place"
     assert data["name"] == "Hiroshima"
     assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 34.3853, "longitude": 132.4553}
-    assert data["url"] == "http://testserver/en/partner-cities/hiroshima/"
+    assert data["url"] == "http://testserver/en/twin-and-cooperation-cities/hiroshima/"
 
 
 def test_network_and_project_pages_describe_themselves(client, content):

@@ -45,6 +45,9 @@ def plan_characters() -> set[str]:
                 for field in model._meta.concrete_fields
                 if isinstance(field, (models.CharField, models.TextField))
             ]
+            if not fields:
+                # A model of links only (measures.EditorialLink): values_list() would give ids.
+                continue
             for row in model.objects.values_list(*fields):
                 for value in row:
                     chars |= shown(value or "")

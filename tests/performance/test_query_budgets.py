@@ -69,8 +69,11 @@ PAGE_NAMES = [
             "area list",
             "area",
             "measure list",
+            "measure list by goal",
+            "measure list by theme",
             "measure",
             "progress overview",
+            "progress overview by goal",
             "measure timeline",
             "period list",
             "council report",
@@ -91,6 +94,9 @@ PAGE_NAMES = [
             "local actor list",
             "funding programme list",
             "city activity feed",
+            "measure feed",
+            "area feed",
+            "follow by e-mail (measure)",
         )
         for language in ("de", "en")
     ),

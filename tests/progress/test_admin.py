@@ -97,7 +97,7 @@ class TestStatusByHand:
             response.content.decode()
         )
         measure.refresh_from_db()
-        assert measure.status == Status.PLANNED and not measure.status_override
+        assert measure.status == Status.NOT_REPORTED and not measure.status_override
 
     def test_override_with_reason_is_kept_and_shown(self, admin_client, client, measure):
         data = admin_form_data(admin_client.get(self.change_url(measure)))

@@ -51,10 +51,10 @@ def test_demo_data_is_marked_and_announced_on_every_page(client, plan):
 def test_removing_demo_data_restores_the_plan(plan):
     titles = list(Measure.objects.values_list("title_de", flat=True))
     run()
-    assert Measure.objects.exclude(status=Status.PLANNED).exists()
+    assert Measure.objects.exclude(status=Status.NOT_REPORTED).exists()
     run("--remove")
     assert not ProgressReport.objects.exists() and not ReportingPeriod.objects.exists()
-    assert set(Measure.objects.values_list("status", "progress")) == {(Status.PLANNED, 0)}
+    assert set(Measure.objects.values_list("status", "progress")) == {(Status.NOT_REPORTED, 0)}
     assert list(Measure.objects.values_list("title_de", flat=True)) == titles
 
 

@@ -69,7 +69,9 @@ def test_csv_in_english(client, period):
     by_number = {row[1]: row for row in rows[1:]}
     assert by_number["1.1"][2] == "Strategic approach to town-twinning/partnership arrangements"
     assert by_number["1.1"][3:8] == ["in progress", "20", "2024-10-01", "planned", "20"]
-    assert by_number["4.3"][3:7] == ["planned", "0", "", "planned"]
+    # No report, no state: said so, with no progress figure, before and after.
+    unreported = "no progress reported yet"
+    assert by_number["4.3"][3:8] == [unreported, "", "", unreported, ""]
 
 
 def test_csv_in_german_with_umlauts_and_semicolons(client, period):

@@ -61,9 +61,13 @@ class TestOverview:
         assert 'aria-labelledby="status-chart-title status-chart-desc"' in html
         assert '<title id="progress-chart-title">Mean progress' in html
         in_area = Measure.objects.public().filter(area__number=2).count()
-        planned = f"planned {in_area - 1}, in progress 1"
-        assert f"Area of Action 2, {in_area} measures: {planned}." in html
-        assert f"Area of Action 2: {round(40 / in_area)} %." in html
+        counts = f"no progress reported yet {in_area - 1}, in progress 1"
+        assert f"Area of Action 2, {in_area} measures: {counts}." in html
+        # The mean counts the measures with a reported state only; the others have no figure.
+        assert "Area of Action 2: 40 %." in html
+        assert "Area of Action 1: no progress reported yet." in html
+        unreported = Measure.objects.public().count() - 1
+        assert f"No progress has been reported yet for {unreported} of the 13 measures." in html
         assert "Measures by status and mean progress in each Area of Action" in html
         assert_no_inline_code(html)
 
@@ -73,7 +77,7 @@ class TestOverview:
             measure=Measure.objects.get(number="1.1"),
             reported_on=day("2024-05-02"),
             status=Status.IN_PROGRESS,
-            progress=40,
+            progress=13,
         )
         html = html_of(client.get(url("overview", "de")))
         assert 'width="54.6"' in html
@@ -115,9 +119,12 @@ class TestOverview:
         assert numbers("?unit=international-affairs-office") == []
         # The status filter applies to the state on the chosen day.
         assert numbers("?status=in_progress&as_of=2024-04-30") == []
-        assert numbers("?status=planned&as_of=2024-04-30") == [
+        assert numbers("?status=not_reported&as_of=2024-04-30") == [
             m.number for m in Measure.objects.all()
         ]
+        assert numbers("?status=planned&as_of=2024-04-30") == []
+        assert "3.2" not in numbers("?status=not_reported")
+        assert len(numbers("?status=not_reported")) == Measure.objects.count() - 1
 
     def test_nonsense_filter_values_show_the_page(self, client, plan):
         html = html_of(client.get(url("overview") + "?area=banana&status=exploded"))

@@ -83,7 +83,7 @@ class TestStatusFollowsReports:
         progress_report_save(report=latest)
         assert stored(measure) == (Status.IN_PREPARATION, 10)
         progress_reports_remove(reports=ProgressReport.objects.filter(measure=measure))
-        assert stored(measure) == (Status.PLANNED, 0)
+        assert stored(measure) == (Status.NOT_REPORTED, 0)
 
     def test_moving_a_report_to_another_measure_updates_both(self, plan, measure):
         other = Measure.objects.get(number="2.1")
@@ -92,7 +92,7 @@ class TestStatusFollowsReports:
         )
         report.measure = other
         progress_report_save(report=report)
-        assert stored(measure) == (Status.PLANNED, 0)
+        assert stored(measure) == (Status.NOT_REPORTED, 0)
         assert stored(other) == (Status.IN_PROGRESS, 30)
 
     def test_completed_means_100_and_one_published_report_a_day(self, measure):
@@ -198,12 +198,12 @@ class TestStateAsOf:
             result = measure_state_as_of(plan, day(on))[which.pk]
             return result.status, result.progress, result.reported_on
 
-        assert state("2024-02-29") == (Status.PLANNED, 0, None)
+        assert state("2024-02-29") == (Status.NOT_REPORTED, 0, None)
         assert state("2024-03-01") == (Status.IN_PREPARATION, 10, day("2024-03-01"))
         assert state("2024-08-31") == (Status.IN_PREPARATION, 10, day("2024-03-01"))
         assert state("2024-09-01") == (Status.IN_PROGRESS, 40, day("2024-09-01"))
         assert state("2024-09-01", other) == (Status.ONGOING, 50, day("2024-05-01"))
-        # Every measure of the plan gets a state; those without reports keep the plan's.
+        # Every measure of the plan gets a state; those without reports have none reported.
         assert len(measure_state_as_of(plan, day("2024-09-01"))) == plan.count()
 
     def test_later_edits_do_not_change_a_past_state(self, measure):
@@ -230,7 +230,7 @@ class TestStateAsOf:
             publication_state=PublicationState.DRAFT,
         )
         state = measure_state_as_of([measure], day("2024-06-30"))[measure.pk]
-        assert (state.status, state.progress, state.reported_on) == (Status.PLANNED, 0, None)
+        assert (state.status, state.progress, state.reported_on) == (Status.NOT_REPORTED, 0, None)
 
     def test_a_measure_without_reports_keeps_its_stored_state(self, measure):
         Measure.objects.filter(pk=measure.pk).update(status=Status.ONGOING, progress=50)

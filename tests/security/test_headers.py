@@ -98,7 +98,7 @@ def test_development_shows_the_content_security_policy_too(client, plan):
 
 @override_settings(MAP_TILE_URL="https://{s}.tile.example.org/{z}/{x}/{y}.png")
 def test_a_configured_tile_server_may_serve_map_images(client, plan):
-    csp = client.get("/en/partner-cities/").headers["Content-Security-Policy"]
+    csp = client.get("/en/twin-and-cooperation-cities/").headers["Content-Security-Policy"]
     assert "img-src 'self' data: https://*.tile.example.org" in csp
 
 

@@ -38,13 +38,20 @@ def cities_of_kind(kind: str) -> int:
 
 def test_home_shows_key_figures_counted_from_the_database(client, plan):
     figures = figures_of(html_of(client.get("/en/")))
+    active = Partnership.objects.public().filter(ended_on__isnull=True)
     expected = {
+        "twin and cooperation cities": PartnerCity.objects.public()
+        .filter(partnerships__in=active)
+        .distinct()
+        .count(),
         "twin cities": cities_of_kind(PartnershipKind.TWIN_CITY),
         "cooperation cities": cities_of_kind(PartnershipKind.COOPERATION_CITY),
         "cooperations with UNESCO Cities of Music": cities_of_kind(
             PartnershipKind.UNESCO_CITY_OF_MUSIC
         ),
+        # The network the office still has to verify is not counted.
         "memberships in networks of cities": Network.objects.public()
+        .confirmed()
         .filter(membership_status=MembershipStatus.MEMBER)
         .count(),
         "EU-funded projects": EUProject.objects.public().count(),
@@ -60,7 +67,10 @@ def test_home_shows_key_figures_counted_from_the_database(client, plan):
 def test_home_shows_goals_areas_with_status_and_latest_changes(client, plan):
     html = html_of(client.get("/de/"))
     assert "Hannover ist Impulsgeber in Europa" in html
-    assert "3 geplant" in html
+    # Nobody has reported a state: the home page says so, per area and in all.
+    assert "noch kein Sachstand berichtet: 3" in html
+    assert "Zu 13 der 13 Maßnahmen ist noch kein Sachstand berichtet." in html
+    assert "geplant" not in html
     assert "Neueste Sachstandsberichte" in html
 
 
@@ -148,11 +158,11 @@ def test_home_shows_the_partner_map_with_one_link_per_published_city(client, pla
     html = html_of(client.get("/en/"))
     published = PartnerCity.objects.public().count()
     assert html.count('class="partner-map__link"') == published
-    assert 'href="/en/partner-cities/hiroshima/"' in html
+    assert 'href="/en/twin-and-cooperation-cities/hiroshima/"' in html
     PartnerCity.objects.filter(slug="hiroshima").update(publication_state=PublicationState.DRAFT)
     html = html_of(client.get("/en/"))
     assert html.count('class="partner-map__link"') == published - 1
-    assert "/en/partner-cities/hiroshima/" not in html
+    assert "/en/twin-and-cooperation-cities/hiroshima/" not in html
 
 
 def test_home_shows_the_latest_published_progress_report(client, plan):

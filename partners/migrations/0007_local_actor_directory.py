@@ -14,13 +14,13 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('measures', '0007_version_counts'),
-        ('partners', '0004_version_counts'),
+        ('partners', '0006_external_partner_groups'),
     ]
 
     operations = [
         migrations.AlterModelOptions(
             name='externalpartner',
-            options={'ordering': ['name'], 'verbose_name': 'local actor', 'verbose_name_plural': 'local actors'},
+            options={'ordering': ['is_group', 'name'], 'verbose_name': 'local actor', 'verbose_name_plural': 'local actors'},
         ),
         migrations.AlterModelOptions(
             name='historicalexternalpartner',
@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='externalpartner',
             name='partner_cities',
-            field=models.ManyToManyField(blank=True, related_name='local_actors', to='partners.partnercity', verbose_name='partner cities'),
+            field=models.ManyToManyField(blank=True, related_name='local_actors', to='partners.partnercity', verbose_name='twin and cooperation cities'),
         ),
         migrations.AddField(
             model_name='externalpartner',

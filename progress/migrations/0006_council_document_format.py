@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('progress', '0004_version_counts'),
+        ('progress', '0005_reports_state_a_status'),
     ]
 
     operations = [

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('measures', '0007_version_counts'),
-        ('networks', '0003_version_counts'),
+        ('networks', '0005_sources_dated_statuses_and_participation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,83 @@
+"""The API and the CSV files say of each goal, area, measure and theme link if it is confirmed."""
+
+import pytest
+
+from measures.models import AreaGoalLink, MeasureGoalLink, MeasureThemeLink
+from measures.services import links_confirm
+from tests.factories import OfficeUserFactory
+
+from .test_downloads import read_csv
+
+pytestmark = pytest.mark.django_db
+
+
+def results(client, path: str, **params) -> list[dict]:
+    response = client.get(f"/api/v1/{path}/", {"page_size": 100, **params})
+    assert response.status_code == 200
+    return response.json()["results"]
+
+
+def by_key(rows: list[dict], key: str) -> dict:
+    return {row[key]: row for row in rows}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_loaded_plans_links_are_all_unconfirmed_in_the_api(client, plan, lang):
+    measures = by_key(results(client, "measures", lang=lang), "number")
+    assert measures["1.1"]["goal_links"] == [{"goal": 3, "confirmed": False}]
+    assert measures["1.1"]["goals"] == [3]
+    themes = [link["theme"] for link in measures["1.1"]["theme_links"]]
+    assert themes == [theme["slug"] for theme in measures["1.1"]["themes"]]
+    for measure in measures.values():
+        links = measure["goal_links"] + measure["theme_links"]
+        assert links and not any(link["confirmed"] for link in links)
+    areas = by_key(results(client, "areas-of-action", lang=lang), "number")
+    assert areas[1]["goal_links"] == [{"goal": 3, "confirmed": False}]
+    goals = by_key(results(client, "goals", lang=lang), "number")
+    assert {"area": 3, "confirmed": False} in goals[1]["area_links"]
+    assert {"measure": "3.1", "confirmed": False} in goals[1]["measure_links"]
+
+
+def test_a_confirmed_link_reads_true_in_the_api_and_the_csv(client, plan):
+    office = OfficeUserFactory()
+    links_confirm(links=MeasureGoalLink.objects.filter(measure__number="1.1"), user=office)
+    links_confirm(links=MeasureThemeLink.objects.filter(theme__slug="europe"), user=office)
+    links_confirm(links=AreaGoalLink.objects.filter(area__number=4), user=office)
+
+    measures = by_key(results(client, "measures"), "number")
+    assert measures["1.1"]["goal_links"] == [{"goal": 3, "confirmed": True}]
+    assert measures["1.2"]["goal_links"] == [{"goal": 3, "confirmed": False}]
+    assert measures["1.2"]["theme_links"] == [{"theme": "europe", "confirmed": True}]
+    goals = by_key(results(client, "goals"), "number")
+    assert goals[2]["area_links"] == [{"area": 4, "confirmed": True}]
+    assert {"measure": "1.1", "confirmed": True} in goals[3]["measure_links"]
+
+    _headers, rows = read_csv(client, "measures")
+    csv_measures = by_key(rows, "number")
+    assert (csv_measures["1.1"]["goals"], csv_measures["1.1"]["goals_confirmed"]) == ("3", "3")
+    assert csv_measures["1.2"]["goals_confirmed"] == ""
+    assert csv_measures["4.1"]["themes_confirmed"] == "europe"
+    assert csv_measures["4.1"]["themes"] == "europe|integration"
+    _headers, rows = read_csv(client, "areas-of-action")
+    assert by_key(rows, "number")["4"]["goals_confirmed"] == "2"
+    assert by_key(rows, "number")["3"]["goals_confirmed"] == ""
+    _headers, rows = read_csv(client, "goals")
+    assert by_key(rows, "number")["2"]["areas_confirmed"] == "4"
+    assert by_key(rows, "number")["3"]["measures_confirmed"] == "1.1"
+
+
+def test_the_openapi_description_documents_the_flag(client, plan):
+    schema = client.get("/api/v1/openapi.json").json()
+    components = schema["components"]["schemas"]
+    for component, field, end in (
+        ("Measure", "goal_links", "goal"),
+        ("Measure", "theme_links", "theme"),
+        ("Area", "goal_links", "goal"),
+        ("Goal", "area_links", "area"),
+        ("Goal", "measure_links", "measure"),
+    ):
+        items = components[component]["properties"][field]["items"]
+        assert set(items["properties"]) == {end, "confirmed"}, (component, field)
+        confirmed = items["properties"]["confirmed"]
+        assert confirmed["type"] == "boolean"
+        assert "International Affairs Office" in confirmed["description"]
