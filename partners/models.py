@@ -164,11 +164,11 @@ class Partnership(Publishable):
 
 
 class ActorKind(models.TextChoices):
-    """What kind of organisation a local actor is."""
+    """What kind of organization a local actor is."""
 
     ASSOCIATION = "association", _("association")
     FRIENDSHIP_SOCIETY = "friendship_society", _("binational friendship society")
-    MIGRANT_ORGANISATION = "migrant_organisation", _("migrant organisation")
+    MIGRANT_ORGANISATION = "migrant_organisation", _("migrant organization")
     UNIVERSITY = "university", _("university or research institution")
     COMPANY = "company", _("company")
     CULTURAL_INSTITUTION = "cultural_institution", _("cultural institution")

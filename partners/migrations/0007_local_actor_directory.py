@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='externalpartner',
             name='kind',
-            field=models.CharField(blank=True, choices=[('association', 'association'), ('friendship_society', 'binational friendship society'), ('migrant_organisation', 'migrant organisation'), ('university', 'university or research institution'), ('company', 'company'), ('cultural_institution', 'cultural institution'), ('public_body', 'public body or agency')], db_index=True, max_length=24, verbose_name='kind'),
+            field=models.CharField(blank=True, choices=[('association', 'association'), ('friendship_society', 'binational friendship society'), ('migrant_organisation', 'migrant organization'), ('university', 'university or research institution'), ('company', 'company'), ('cultural_institution', 'cultural institution'), ('public_body', 'public body or agency')], db_index=True, max_length=24, verbose_name='kind'),
         ),
         migrations.AddField(
             model_name='externalpartner',
@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalexternalpartner',
             name='kind',
-            field=models.CharField(blank=True, choices=[('association', 'association'), ('friendship_society', 'binational friendship society'), ('migrant_organisation', 'migrant organisation'), ('university', 'university or research institution'), ('company', 'company'), ('cultural_institution', 'cultural institution'), ('public_body', 'public body or agency')], db_index=True, max_length=24, verbose_name='kind'),
+            field=models.CharField(blank=True, choices=[('association', 'association'), ('friendship_society', 'binational friendship society'), ('migrant_organisation', 'migrant organization'), ('university', 'university or research institution'), ('company', 'company'), ('cultural_institution', 'cultural institution'), ('public_body', 'public body or agency')], db_index=True, max_length=24, verbose_name='kind'),
         ),
         migrations.AddField(
             model_name='historicalexternalpartner',
