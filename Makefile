@@ -46,14 +46,14 @@ $(FONTS_STAMP): $(STAMP) node_modules/.package-lock.json static/css/fonts.css ha
 	$(PY) manage.py build_fonts
 	touch $@
 
-# The world map's land outlines, decoded and projected from world-atlas once instead of at every
-# process start; rebuilt only when the data, the projection or the command change.
+# The partner map's pictures and projection, built from world-atlas with d3-geo once instead of
+# at any request; rebuilt only when the packages or the build script change.
 WORLDMAP_STAMP := build/worldmap/.stamp
 
 worldmap: $(WORLDMAP_STAMP)
 
-$(WORLDMAP_STAMP): $(STAMP) node_modules/.package-lock.json partners/worldmap.py partners/management/commands/build_worldmap.py
-	$(PY) manage.py build_worldmap
+$(WORLDMAP_STAMP): node_modules/.package-lock.json package-lock.json scripts/build-worldmap.mjs
+	node scripts/build-worldmap.mjs build/worldmap
 	touch $@
 
 # Compiled catalogues are built from the .po files, never committed.

@@ -25,6 +25,9 @@ from progress.models import ProgressReport
 from .models import SitePage
 
 OFFICE_SLUG = "international-affairs-office"
+# The home page shows the plan's four Areas of Action and links to any further ones, so that its
+# size does not grow with their number.
+HOME_AREAS = 4
 
 
 def key_figures() -> dict:
@@ -92,15 +95,16 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        areas = list(AreaOfAction.objects.public().with_published_measures())
+        areas = list(AreaOfAction.objects.public().with_published_measures()[: HOME_AREAS + 1])
         cities = PartnerCity.objects.public().for_list()
-        overview = status_overview(areas)
+        overview = status_overview(areas[:HOME_AREAS])
         return super().get_context_data(
             **worldmap.world_map_context(cities),
             introduction=PlanSection.objects.filter(slug="introduction").first(),
             office=OrganisationalUnit.objects.filter(slug=OFFICE_SLUG).first(),
             goals=Goal.objects.public(),
             areas=overview,
+            more_areas=len(areas) > HOME_AREAS,
             not_reported=measures_not_reported(overview),
             figures=key_figures(),
             latest_reports=latest_published_reports(),

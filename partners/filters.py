@@ -39,6 +39,39 @@ def first_since():
     )
 
 
+class BoundingBoxField(forms.CharField):
+    """An area of the map as 'west,south,east,north' in degrees, as a group's marker links it."""
+
+    widget = forms.HiddenInput
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        try:
+            west, south, east, north = (float(part) for part in value.split(","))
+        except ValueError:
+            raise forms.ValidationError(_("Enter an area as west,south,east,north.")) from None
+        if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+            raise forms.ValidationError(_("Enter an area as west,south,east,north."))
+        return west, south, east, north
+
+
+class BoundingBoxFilter(django_filters.Filter):
+    """Keep the cities in an area: west and south edges included, east and north ones only at
+    the map's edge, so that neighbouring areas share no city."""
+
+    field_class = BoundingBoxField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        west, south, east, north = value
+        qs = qs.filter(longitude__gte=west, latitude__gte=south)
+        qs = qs.filter(longitude__lte=east) if east >= 180 else qs.filter(longitude__lt=east)
+        return qs.filter(latitude__lte=north) if north >= 90 else qs.filter(latitude__lt=north)
+
+
 class CityOrderingFilter(django_filters.OrderingFilter):
     """Sort by name or country in the page's language, or by the year of the first partnership."""
 
@@ -133,6 +166,7 @@ class PartnerCityFilter(django_filters.FilterSet):
         distinct=True,
         widget=KernSelect(),
     )
+    bbox = BoundingBoxFilter(label=_("Area on the map"))
     sort = CityOrderingFilter(
         label=_("Sort by"),
         fields=(("name", "name"), ("country", "country"), ("since", "since")),

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.http import QueryDict
+from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from core.content import public_q_through
@@ -34,14 +35,27 @@ def table_row(city) -> dict:
     }
 
 
+def tile_marker(marker, context) -> dict:
+    """Return what the optional tile map needs of a marker: place, name, kind and address."""
+    if marker.is_group:
+        west, south, east, north = marker.bbox
+        lat, lon = (south + north) / 2, (west + east) / 2
+        query = f"{context['map_list_query']}bbox={marker.bbox_query()}"
+        url = f"{reverse('partners:city_list')}?{query}"
+    else:
+        lat, lon = float(marker.city.latitude), float(marker.city.longitude)
+        url = marker.city.get_absolute_url()
+    return {"name": marker.name, "url": url, "lat": lat, "lon": lon, "kind": marker.kind}
+
+
 class CityListView(ForgivingFilterMixin, ListView):
     """Show the published partner cities on a world map and in a table, both filtered alike."""
 
     template_name = "partners/city_list.html"
     context_object_name = "cities"
     filterset_class = PartnerCityFilter
-    # The map shows every city found, so the table, its text alternative, must too.
-    paginate_by = None
+    # The map shows every city found (grouped where they crowd); the table, a page of them.
+    paginate_by = 25
 
     def get_queryset(self):
         self.filterset = self.get_filterset(
@@ -53,27 +67,22 @@ class CityListView(ForgivingFilterMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        cities = context["cities"]
-        map_context = worldmap.world_map_context(cities)
-        markers = map_context["markers"]
+        # The map draws every city found, not just the table's page, with their kinds only.
+        map_cities = list(self.object_list.prefetch_related(None).order_by().for_list())
+        valid = self.filterset.data.copy() if self.filterset.is_bound else QueryDict(mutable=True)
+        for name in (self.page_kwarg, "bbox"):
+            valid.pop(name, None)
         context.update(
-            **map_context,
-            rows=[table_row(city) for city in cities],
+            **worldmap.world_map_context(map_cities, list_query=valid.urlencode()),
+            rows=[table_row(city) for city in context["cities"]],
+            found=len(map_cities),
+            area_filter=bool(getattr(self.filterset.form, "cleaned_data", {}).get("bbox")),
             sort_columns=self.sort_columns(),
             tile_url=getattr(settings, "MAP_TILE_URL", ""),
         )
         if context["tile_url"]:
-            context["map_data"] = [
-                {
-                    "name": marker.city.name,
-                    "url": marker.city.get_absolute_url(),
-                    "lat": float(marker.city.latitude),
-                    "lon": float(marker.city.longitude),
-                    "kind": marker.kind,
-                    "kinds": [str(label) for label in marker.kinds],
-                }
-                for marker in markers
-            ]
+            # The tile map shows the same markers: a city each, or a group with its count.
+            context["map_data"] = [tile_marker(marker, context) for marker in context["markers"]]
         return context
 
     def sort_columns(self) -> dict:
@@ -117,8 +126,12 @@ class CityDetailView(PreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         city = self.object
         left, top, width, height = worldmap.view_box_around(city.latitude, city.longitude)
-        size = min(max(width / 60, 5), 16)
-        marker = worldmap.city_markers([city], size=size)[0]
+        # Markers as large on screen as on the whole map, however far the view is zoomed in.
+        size = round(width / 500, 3)
+        world = worldmap.world()
+        x, y = world.project(city.latitude, city.longitude)
+        kinds = worldmap.kinds_of(city)
+        marker = worldmap.Marker(panel=world, x=x, y=y, cities=[city], kinds=kinds)
         return super().get_context_data(
             measures=Measure.objects.public()
             .filter(Q(partnerships__city=city) & public_q_through(Measure, "partnerships"))
@@ -126,9 +139,10 @@ class CityDetailView(PreviewMixin, DetailView):
             .order_by("area__number", "position"),
             eu_projects=city.eu_projects.public(),
             map_view_box=f"{left:g} {top:g} {width:g} {height:g}",
-            land_path=worldmap.land_path(),
+            map_panel=world,
+            map_marker_scale=f"{size:g}",
             markers=[marker],
-            hannover=worldmap.hannover_marker(size),
+            hannover=worldmap.hannover_marker(world),
             extra_sections=detail_sections(city, self.request),
             **kwargs,
         )

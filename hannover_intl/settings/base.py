@@ -253,9 +253,11 @@ STATICFILES_DIRS += [
 FONTS_BUILD_DIR = BASE_DIR / "build" / "fonts"
 if FONTS_BUILD_DIR.is_dir():
     STATICFILES_DIRS += [("fonts", FONTS_BUILD_DIR)]
-# The world map's land outlines as SVG path data, written at set-up by `manage.py build_worldmap`
-# (never committed) from the npm package world-atlas.
-WORLD_MAP_LAND_FILE = BASE_DIR / "build" / "worldmap" / "land-110m.path"
+# The partner map's pictures (world.svg, europe.svg …) and projection.json, written at set-up by
+# scripts/build-worldmap.mjs (`make worldmap`, never committed) from the npm package world-atlas.
+WORLD_MAP_DIR = BASE_DIR / "build" / "worldmap"
+if WORLD_MAP_DIR.is_dir():
+    STATICFILES_DIRS += [("worldmap", WORLD_MAP_DIR)]
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Mail ---------------------------------------------------------------------------------------

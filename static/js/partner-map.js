@@ -7,6 +7,7 @@
     twin_city: "M4 10a6 6 0 1 0 12 0a6 6 0 1 0 -12 0z",
     cooperation_city: "M4.6 4.6h10.8v10.8h-10.8z",
     unesco_city_of_music: "M10 2.2L17.8 10L10 17.8L2.2 10z",
+    group: "M6.9 3.4h6.2a3.2 3.2 0 0 1 3.2 3.2v6.8a3.2 3.2 0 0 1 -3.2 3.2h-6.2a3.2 3.2 0 0 1 -3.2 -3.2v-6.8a3.2 3.2 0 0 1 3.2 -3.2z",
     home: "M10 1.5L12 7.2L18.1 7.4L13.3 11.1L15 16.9L10 13.6L5 16.9L6.7 11.1L1.9 7.4L8 7.2z"
   };
 
@@ -52,7 +53,7 @@
     }).addTo(map);
 
     cities.forEach(function (city) {
-      var label = city.name + " (" + city.kinds.join(", ") + ")";
+      var label = city.name;
       var marker = L.marker([city.lat, city.lon], {
         icon: icon(city.kind),
         title: label,

@@ -68,8 +68,27 @@ def get(client, language="en", query="", **kwargs):
 
 
 def world_map(html) -> ET.Element:
-    """Return the page's world map, parsed."""
+    """Return the page's first map panel (a city's page has one), parsed."""
     return ET.fromstring(re.search(r'<svg class="partner-map__svg".*?</svg>', html, re.S)[0])
+
+
+def map_panels(html) -> dict[str, ET.Element]:
+    """Return the list's map panels (the world, Europe, East Asia), parsed, by their id."""
+    return {
+        panel_id: ET.fromstring(svg)
+        for panel_id, svg in re.findall(
+            r'class="partner-map__panel partner-map__panel--([\w-]+)".*?(<svg.*?</svg>)', html, re.S
+        )
+    }
+
+
+def marker_links(html) -> list[ET.Element]:
+    return [
+        link
+        for svg in map_panels(html).values()
+        for link in svg.iter("a")
+        if link.get("class") == "partner-map__link"
+    ]
 
 
 def translation_of(element) -> tuple[float, float]:
@@ -77,11 +96,13 @@ def translation_of(element) -> tuple[float, float]:
     return float(x), float(y)
 
 
-def markers(html) -> dict[str, tuple[float, float]]:
-    """Return the place of each city's marker link on the map, by the city's slug."""
+def markers(html) -> dict[str, tuple[str, float, float]]:
+    """Return the panel and place of each city's marker on the map, by the city's slug."""
     return {
-        link.find("path").get("data-slug"): translation_of(link.find("path"))
-        for link in world_map(html).iter("a")
+        link.find("g/path").get("data-slug"): (panel_id, *translation_of(link.find("g")))
+        for panel_id, svg in map_panels(html).items()
+        for link in svg.iter("a")
+        if link.get("class") == "partner-map__link"
     }
 
 
@@ -125,41 +146,45 @@ def test_list_names_the_cities_in_the_pages_language(
     table = html[html.index("<table") :]
     for name in shown:
         assert f">{name}</a></td>" in table
-        assert f'aria-label="{name} (' in html
+        assert re.search(rf'aria-label="\d+: {name} \(', html)
     for text in not_shown:
         assert text not in html
 
 
 def test_map_has_one_marker_link_per_published_city_and_hannover_as_no_link(client, plan):
     html = get(client)
-    svg = world_map(html)
-    links = [link.get("href") for link in svg.iter("a")]
+    panels = map_panels(html)
+    assert list(panels) == ["world", "europe", "east-asia"]
+    links = [link.get("href") for link in marker_links(html)]
     with translation.override("en"):
         expected = {city.get_absolute_url() for city in PartnerCity.objects.public()}
     assert len(links) == len(expected)
     assert set(links) == expected
-    assert svg.get("role") == "group"
-    assert svg.get("aria-labelledby") == "partner-map-caption"
+    for svg in panels.values():
+        assert svg.get("role") == "group" and svg.get("aria-label")
+        assert svg.find("{*}image").get("aria-hidden") == "true"
     assert 'id="partner-map-caption"' in html
-    home = svg.find("g[@class='partner-map__home']")
+    home = panels["europe"].find("g[@class='partner-map__home']")
     assert home.find("text").text == "Hannover"
-    assert "Hannover" not in "".join(link.get("aria-label") for link in svg.iter("a"))
+    assert "Hannover" not in "".join(link.get("aria-label") for link in marker_links(html))
 
 
 def test_marker_shape_and_name_tell_the_kind_without_colour(client, plan):
-    svg = world_map(get(client))
     shapes = {}
-    for link in svg.iter("a"):
-        path = link.find("path")
+    for link in marker_links(get(client)):
+        path = link.find("g/path")
         kind = path.get("class").rsplit("--", 1)[1]
         shapes.setdefault(kind, set()).add(path.get("d"))
-        assert link.find("title").text == link.get("aria-label")
+        # The name shows on hover and focus next to the marker.
+        assert link.find("g/text[@class]").text
     assert set(shapes) == set(PartnershipKind.values)
     assert all(len(paths) == 1 for paths in shapes.values())
     assert len({next(iter(paths)) for paths in shapes.values()}) == 3
-    assert svg.find(".//a[@href='/en/twin-and-cooperation-cities/poznan/']").get("aria-label") == (
-        "Poznań (twin city)"
+    links = marker_links(get(client))
+    poznan = next(
+        link for link in links if link.get("href") == "/en/twin-and-cooperation-cities/poznan/"
     )
+    assert re.fullmatch(r"\d+: Poznań \(Poland, twin city\)", poznan.get("aria-label"))
 
 
 def test_legend_names_each_kind_with_its_shape(client, plan):
@@ -183,16 +208,16 @@ def test_legend_names_each_kind_with_its_shape(client, plan):
 
 
 def test_markers_lie_where_the_cities_are(client, plan):
-    html = get(client)
-    places = markers(html)
-    hannover_x, hannover_y = translation_of(
-        world_map(html).find("g[@class='partner-map__home']/path")
-    )
-    _x, equator_y = worldmap.project(0, 0)
-    assert places["hiroshima"][0] > hannover_x  # east
-    assert places["ottawa"][0] < hannover_x  # west
-    assert places["adelaide"][1] > equator_y  # south
-    assert places["bristol"][1] > hannover_y > places["ekaterinburg"][1] - 20
+    places = markers(get(client))
+    panels = {panel.id: panel for panel in worldmap.panels()}
+    for city in PartnerCity.objects.public():
+        panel_id, x, y = places[city.slug]
+        expected = panels[panel_id].project(city.latitude, city.longitude)
+        assert abs(x - expected[0]) <= 0.05 and abs(y - expected[1]) <= 0.05
+    assert places["hiroshima"][0] == "east-asia"
+    assert places["ottawa"][0] == places["adelaide"][0] == "world"
+    assert places["bristol"][0] == "europe"
+    assert places["adelaide"][2] > worldmap.project(0, 0)[1]  # south of the equator
 
 
 def test_a_draft_city_leaves_map_table_and_its_page(client, plan):
@@ -341,9 +366,11 @@ def test_list_query_count_does_not_grow_with_the_cities(client, plan):
         partnership.themes.add(theme)
     with CaptureQueriesContext(connection) as after:
         html = client.get(list_url + "?sort=since").content.decode()
-    assert len(markers(html)) == before_cities + 30
-    # Cities, partnerships, their themes, the countries and the themes on offer.
-    assert len(after) == len(before) == 5
+    assert f"Twin and cooperation cities found: {before_cities + 30}<" in html
+    assert len(table_slugs(html)) == 25  # a page of the table
+    # The count, a page of cities, their partnerships and themes; the map's cities and their
+    # partnerships; the countries and the themes on offer.
+    assert len(after) == len(before) == 8
 
 
 def test_detail_shows_partnerships_measures_and_place(client, plan):
@@ -362,7 +389,7 @@ def test_detail_shows_partnerships_measures_and_place(client, plan):
     svg = world_map(html)
     assert svg.get("role") == "img"
     assert svg.find(".//path[@data-slug='poznan']") is not None
-    assert svg.find("g[@class='partner-map__home']/text").text == "Hannover"
+    assert svg.find("g[@class='partner-map__home']/g/text").text == "Hannover"
     assert not list(svg.iter("a"))
 
 
@@ -469,8 +496,27 @@ def test_tile_map_is_offered_only_where_the_site_sets_a_tile_server(client, plan
     data = re.search(
         r'<script id="partner-cities-data" type="application/json">(.*?)</script>', html
     )[1]
-    assert '"name": "Poznań"' in data.replace("\\u0144", "ń")
+    assert '"name": "Poznań (Poland, twin city)"' in data.replace("\\u0144", "ń")
     # The SVG stays as the map without JavaScript.
     assert len(markers(html)) == published_cities()
     page = Page(html)
     assert not page.inline_scripts
+
+
+def test_table_is_paginated_while_the_map_shows_every_city_found(client, plan):
+    for _ in range(30):
+        PartnershipFactory()
+    total = published_cities()
+    first, second = get(client), get(client, query="?page=3")
+    assert total == 55
+    assert len(table_slugs(first)) == 25
+    assert len(table_slugs(second)) == 5
+    assert not set(table_slugs(first)) & set(table_slugs(second))
+    assert 'rel="next" href="?page=2"' in first
+    for html in (first, second):
+        assert f"Twin and cooperation cities found: {total}<" in html
+        drawn = sum(
+            int(link.find("g/text").text) if "bbox=" in link.get("href") else 1
+            for link in marker_links(html)
+        )
+        assert drawn == total

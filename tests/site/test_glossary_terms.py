@@ -146,7 +146,11 @@ def test_migration_renames_the_map_in_pages_the_office_has_not_edited(plan):
     migration = importlib.import_module(
         "hannover_intl.migrations.0006_twin_and_cooperation_city_terms"
     )
+    # The privacy statement has changed since (following by e-mail): its text as loaded today is
+    # not one the migration knows, so it counts as edited; the legal notice is as it was loaded.
     for slug, code in migration.LOADED_TEXTS:
+        if slug == "privacy":
+            continue
         page = SitePage.objects.get(slug=slug)
         text = getattr(page, f"body_{code}")
         for old, new in migration.REPLACEMENTS[code]:
@@ -155,11 +159,12 @@ def test_migration_renames_the_map_in_pages_the_office_has_not_edited(plan):
     SitePage.objects.filter(slug="accessibility").update(body_en="Edited by the office")
     versions = dict(SitePage.objects.values_list("slug", "version"))
     migration.update_unedited_texts(apps, None)
-    privacy = SitePage.objects.get(slug="privacy")
-    assert "Karte der Partner- und Kooperationsstädte" in privacy.body_de
-    assert "Partnerstädte" not in privacy.body_de
-    assert "table of the twin and cooperation cities" in privacy.body_en
-    assert privacy.version == versions["privacy"] + 2  # German and English both changed
+    notice = SitePage.objects.get(slug="legal-notice")
+    assert "Karte der Partner- und Kooperationsstädte" in notice.body_de
+    assert "Partnerstädte" not in notice.body_de
+    assert "map of the twin and cooperation cities" in notice.body_en
+    assert notice.version == versions["legal-notice"] + 2  # German and English both changed
+    assert SitePage.objects.get(slug="privacy").version == versions["privacy"]
     assert SitePage.objects.get(slug="accessibility").body_en == "Edited by the office"
     assert "Partner- und Kooperationsstädte" in SitePage.objects.get(slug="accessibility").body_de
 

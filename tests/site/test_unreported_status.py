@@ -121,7 +121,7 @@ def test_no_public_output_calls_a_measure_or_sub_item_planned(client, fresh_plan
         f"/en/progress/reports/{fresh_plan.pk}/",
         f"/en/progress/reports/{fresh_plan.pk}/csv/",
         f"/de/umsetzungsstand/berichte/{fresh_plan.pk}/xlsx/",
-        "/de/partnerstaedte/",
+        "/de/partner-und-kooperationsstaedte/",
         "/en/networks/",
         "/en/eu-projects/",
         "/de/leichte-sprache/",
