@@ -27,9 +27,11 @@ CONTENT_MODELS = [
     ("partners", "externalpartner"),
     ("networks", "network"),
     ("networks", "euproject"),
+    ("networks", "fundingprogramme"),
     ("progress", "progressreport"),
     ("progress", "milestone"),
     ("progress", "reportingperiod"),
+    ("relations", "activity"),
     ("hannover_intl", "sitepage"),
 ]
 # The portal's reading of the plan (measures.EditorialLink): the office confirms these links.
@@ -79,6 +81,8 @@ ROLE_PERMISSIONS = {
         *_codenames(["add", "change", "delete", "view"], [("measures", "subitem")]),
         *_codenames(["add", "change", "delete", "view"], [("progress", "milestone")]),
         *_codenames(["add", "change", "view"], [("progress", "progressreport")]),
+        # Activities for the measures of their unit (relations.models.ActivityQuerySet).
+        *_codenames(["add", "change", "view"], [("relations", "activity")]),
         # To choose from in the measure's form and the list filters.
         *_codenames(
             ["view"],

@@ -21,6 +21,7 @@ API_COLLECTIONS = (
     "partnership",
     "network",
     "eu-project",
+    "activity",
 )
 SEARCH_TERMS = {"de": "Stadt", "en": "city"}
 
@@ -82,6 +83,18 @@ def _project():
     return {"slug": _latest(EUProject).slug}
 
 
+def _activity():
+    from relations.models import Activity
+
+    return {"pk": Activity.objects.public().order_by("-pk").first().pk}
+
+
+def _event():
+    from relations.models import Activity
+
+    return {"pk": Activity.objects.public().events().order_by("-pk").first().pk}
+
+
 PAGES = (
     Page("home", "home"),
     Page("plan", "plan"),
@@ -110,6 +123,13 @@ PAGES = (
     Page("site page", "site_page_contact"),
     Page("open data", "opendata:index"),
     Page("progress feed", "opendata:progress_feed"),
+    Page("activity", "relations:activity_detail", _activity),
+    Page("event list", "relations:event_list"),
+    Page("event calendar file", "relations:event_file", _event),
+    Page("events calendar", "relations:event_feed"),
+    Page("local actor list", "relations:actor_list"),
+    Page("funding programme list", "relations:programme_list"),
+    Page("city activity feed", "opendata:city_activity_feed", _city),
     Page("measure feed", "opendata:measure_progress_feed", _measure),
     Page("area feed", "opendata:area_progress_feed", _area),
     Page("follow by e-mail (all)", "following:all"),

@@ -30,9 +30,10 @@ from measures.models import (
     SubItem,
     Theme,
 )
-from networks.models import EUProject, MembershipStatus, Network, Scope
-from partners.models import PartnerCity, Partnership, PartnershipKind
+from networks.models import EUProject, FundingProgramme, MembershipStatus, Network, Scope
+from partners.models import ActorKind, ExternalPartner, PartnerCity, Partnership, PartnershipKind
 from progress.models import Milestone, ProgressReport, ReportingPeriod
+from relations.models import Activity, ActivityKind
 
 SLUG_PREFIX = "synthetic-"
 MARK = {"de": "[Synthetisch]", "en": "[Synthetic]"}
@@ -45,6 +46,8 @@ MEASURES_PER_UNIT = 13
 CITIES_PER_UNIT = 25
 NETWORKS_PER_UNIT = 11
 PROJECTS_PER_UNIT = 7
+ACTIVITIES_PER_UNIT = 24
+ACTORS_PER_UNIT = 4
 HALF_YEARS = 10
 # Synthetic rows are created published, as if the office had released them.
 PUBLISHED = {"publication_state": PublicationState.PUBLISHED}
@@ -366,6 +369,72 @@ def build_partners(unit: int, ctx: Context, measures: list[Measure]) -> None:
     ctx.add("partner cities", len(cities))
     ctx.add("networks", len(networks))
     ctx.add("EU projects", len(projects))
+    build_register(unit, ctx, cities, networks, projects)
+
+
+def build_register(unit: int, ctx: Context, cities, networks, projects) -> None:
+    """Create one unit's activities, events, local actors and a funding programme."""
+    programme = create(
+        FundingProgramme,
+        [
+            FundingProgramme(
+                slug=f"{SLUG_PREFIX}programme-{unit}",
+                next_deadline=ctx.today + D(days=30 + unit),
+                **PUBLISHED,
+                **translated("name", f"Förderprogramm {unit}", f"Funding programme {unit}"),
+                **translated("funder", "Erfundene Stiftung", "Invented foundation"),
+            )
+        ],
+    )[0]
+    EUProject.objects.filter(pk__in=[p.pk for p in projects]).update(programme=programme)
+    link(FundingProgramme.themes, [(programme.pk, ctx.themes[unit % len(ctx.themes)])])
+    actors = create(
+        ExternalPartner,
+        [
+            ExternalPartner(
+                slug=f"{SLUG_PREFIX}actor-{unit}-{k}",
+                kind=list(ActorKind)[k % len(ActorKind)],
+                **PUBLISHED,
+                **translated("name", f"Verein {unit}-{k}", f"Association {unit}-{k}"),
+            )
+            for k in range(ACTORS_PER_UNIT)
+        ],
+    )
+    link(
+        ExternalPartner.partner_cities,
+        [(a.pk, cities[-1 - k % len(cities)].pk) for k, a in enumerate(actors)],
+    )
+    link(
+        ExternalPartner.themes,
+        [(a.pk, ctx.themes[k % len(ctx.themes)]) for k, a in enumerate(actors)],
+    )
+    kinds = list(ActivityKind)
+    activities = create(
+        Activity,
+        [
+            Activity(
+                kind=kinds[k % len(kinds)],
+                starts_on=ctx.today + D(days=(k - ACTIVITIES_PER_UNIT // 2) * 20),
+                starts_at=datetime.time(18) if k % 2 else None,
+                open_to_public=bool(k % 2),
+                **PUBLISHED,
+                **translated("title", f"Aktivität {unit}-{k}", f"Activity {unit}-{k}"),
+                **translated("venue", "Erfundener Ort", "Invented venue") if k % 2 else {},
+            )
+            for k in range(ACTIVITIES_PER_UNIT)
+        ],
+    )
+    # Every activity concerns the unit's last city, network and project, which the budgets read.
+    link(Activity.partner_cities, [(a.pk, cities[-1].pk) for a in activities])
+    link(Activity.networks, [(a.pk, networks[-1].pk) for a in activities])
+    link(Activity.eu_projects, [(a.pk, projects[-1].pk) for a in activities])
+    link(Activity.actors, [(a.pk, actors[k % len(actors)].pk) for k, a in enumerate(activities)])
+    link(
+        Activity.themes, [(a.pk, ctx.themes[k % len(ctx.themes)]) for k, a in enumerate(activities)]
+    )
+    ctx.add("activities", len(activities))
+    ctx.add("local actors", len(actors))
+    ctx.add("funding programmes", 1)
 
 
 def build_periods(ctx: Context) -> None:
@@ -429,11 +498,14 @@ def scaled_data_remove() -> dict[str, int]:
         removed["progress reports"] = reports.delete()[1].get(ProgressReport._meta.label, 0)
         Partnership.objects.filter(city__slug__startswith=SLUG_PREFIX).delete()
         for kind, rows in [
+            ("activities", Activity.objects.filter(title_en__startswith=MARK["en"])),
+            ("local actors", ExternalPartner.objects.filter(**synthetic)),
             ("milestones", Milestone.objects.filter(measure__in=measures)),
             ("sub-items", SubItem.objects.filter(measure__in=measures)),
             ("EU projects", EUProject.objects.filter(**synthetic)),
             ("networks", Network.objects.filter(**synthetic)),
             ("partner cities", PartnerCity.objects.filter(**synthetic)),
+            ("funding programmes", FundingProgramme.objects.filter(**synthetic)),
             ("measures", measures),
             ("examples", AreaExample.objects.filter(area__number__gt=AREA_BASE)),
             ("areas", AreaOfAction.objects.filter(number__gt=AREA_BASE)),

@@ -37,7 +37,7 @@ VERSION_KEY = "page-cache:version"
 HEADER = "X-Page-Cache"
 # Headers of the stored page that belong to the request that rendered it, not to the page.
 NOT_STORED = {"set-cookie", HEADER.lower()}
-CONTENT_APPS = ("hannover_intl", "measures", "partners", "networks", "progress")
+CONTENT_APPS = ("hannover_intl", "measures", "partners", "networks", "progress", "relations")
 _state = threading.local()
 # Set while a content change could not start a new version: a cache that was cut off, not
 # restarted, comes back with the old pages, so the version is started once it answers again.

@@ -1,4 +1,4 @@
-"""Search across goals, Areas of Action, measures, partner cities, networks and EU projects."""
+"""Search across the plan, partner cities, networks, EU projects, activities and local actors."""
 
 from dataclasses import dataclass, field
 
@@ -14,7 +14,8 @@ from core.i18n import q_any_language
 from core.text import fold
 from measures.models import AreaOfAction, Goal, Measure
 from networks.models import EUProject, Network
-from partners.models import PartnerCity
+from partners.models import ExternalPartner, PartnerCity
+from relations.models import Activity
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_KIND = 25
@@ -65,6 +66,18 @@ def searchable_kinds() -> list[SearchKind]:
             ("name", "acronym", "role", "description"),
         ),
         SearchKind("projects", _("EU projects"), EUProject.objects.public(), ("title", "aim")),
+        SearchKind(
+            "activities",
+            _("Activities"),
+            Activity.objects.public().newest_first(),
+            ("title", "description", "venue"),
+        ),
+        SearchKind(
+            "actors",
+            _("Local actors"),
+            ExternalPartner.objects.public(),
+            ("name", "description"),
+        ),
     ]
 
 

@@ -16,6 +16,7 @@ from measures.models import AreaOfAction, Goal, Measure
 from networks.models import EUProject, Network
 from partners.models import PartnerCity
 from progress.models import ReportingPeriod
+from relations.models import Activity
 
 from .models import SitePage
 
@@ -30,6 +31,9 @@ LIST_PAGES = [
     "partners:city_list",
     "networks:network_list",
     "networks:project_list",
+    "relations:event_list",
+    "relations:actor_list",
+    "relations:programme_list",
     "opendata:index",
 ]
 
@@ -155,4 +159,5 @@ SITEMAPS = {
     "cities": objects(PartnerCity, "slug"),
     "networks": objects(Network, "slug"),
     "projects": objects(EUProject, "slug"),
+    "activities": objects(Activity, "-starts_on", "-pk"),
 }

@@ -31,6 +31,7 @@ urlpatterns = i18n_patterns(
     path("", include("partners.urls")),
     path("", include("networks.urls")),
     path("", include("progress.urls")),
+    path("", include("relations.urls")),
     path("", include("opendata.urls")),
     path("", include("following.urls")),
     path("admin/", admin.site.urls),

@@ -158,7 +158,7 @@ class PlanView(TemplateView):
             ),
             areas=AreaOfAction.objects.public(),
             schedule=ScheduleStep.objects.all(),
-            partners=ExternalPartner.objects.filter(is_plan_partner=True),
+            partners=ExternalPartner.objects.public().filter(is_plan_partner=True),
             **kwargs,
         )
 

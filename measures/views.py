@@ -128,6 +128,6 @@ class MeasureDetailView(PreviewMixin, DetailView):
             partner_cities=sorted(cities, key=lambda city: city.name),
             networks=[n for n in measure.networks.all() if n.is_published],
             eu_projects=[p for p in measure.eu_projects.all() if p.is_published],
-            external_partners=list(measure.external_partners.all()),
+            external_partners=[a for a in measure.external_partners.all() if a.is_published],
             **kwargs,
         )

@@ -7,8 +7,8 @@ from core.admin_kit.contacts import ContactFilter, ContactsColumnMixin
 from core.i18n import localized_fields
 from core.spreadsheets import SpreadsheetMixin
 
-from .models import EUProject, Network
-from .resources import EUProjectResource
+from .models import EUProject, FundingProgramme, Network
+from .resources import EUProjectResource, FundingProgrammeResource
 
 
 @admin.register(Network)
@@ -59,7 +59,19 @@ class EUProjectAdmin(ContactsColumnMixin, SpreadsheetMixin, ContentAdmin):
     list_filter = ["publication_state", "lead_unit", "themes", ContactFilter]
     list_select_related = ["lead_unit"]
     search_fields = ["acronym", "slug", "funding_programme", *localized_fields("title", "aim")]
-    autocomplete_fields = ["lead_unit"]
+    autocomplete_fields = ["lead_unit", "programme"]
     prepopulated_fields = {"slug": ["acronym"]}
     filter_horizontal = ["themes", "measures", "partner_cities", "contact_persons"]
+    readonly_fields = ["created_at", "updated_at"]
+
+
+@admin.register(FundingProgramme)
+class FundingProgrammeAdmin(SpreadsheetMixin, ContentAdmin):
+    resource_classes = [FundingProgrammeResource]
+    list_display = ["name", "funder", "next_deadline", "publication_state", "is_sample"]
+    list_filter = ["publication_state", "themes", "is_sample"]
+    search_fields = ["slug", *localized_fields("name", "funder", "description")]
+    prepopulated_fields = {"slug": ["name_en"]}
+    filter_horizontal = ["themes"]
+    date_hierarchy = "next_deadline"
     readonly_fields = ["created_at", "updated_at"]

@@ -149,6 +149,69 @@ class Network(Publishable):
         return reverse("networks:network_detail", kwargs={"slug": self.slug})
 
 
+class FundingProgrammeQuerySet(PublishableQuerySet):
+    """Read filters for funding programmes."""
+
+    def for_list(self, today):
+        """Return programmes with an upcoming deadline first (soonest first), then the others."""
+        return (
+            self.prefetch_related(
+                themes_in_order(),
+                Prefetch(
+                    "eu_projects",
+                    queryset=EUProject.objects.public().order_by(Lower("acronym"), "pk"),
+                    to_attr="published_projects",
+                ),
+            )
+            .annotate(
+                upcoming=models.Case(
+                    models.When(next_deadline__gte=today, then=models.Value(0)),
+                    default=models.Value(1),
+                )
+            )
+            .order_by("upcoming", "next_deadline", translated_order("name"), "pk")
+        )
+
+
+class FundingProgramme(Publishable):
+    """A programme that funds international work: EU, federal or state money, or a foundation."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    funder = models.CharField(_("funder"), max_length=200, blank=True)
+    eligibility = models.TextField(_("who may apply"), blank=True)
+    typical_share = models.CharField(
+        _("typical share of funding"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: up to 80 percent of the eligible costs."),
+    )
+    next_deadline = models.DateField(_("next deadline"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    themes = models.ManyToManyField(
+        Theme, related_name="funding_programmes", blank=True, verbose_name=_("themes")
+    )
+    is_sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_("Invented for demonstration; the public site marks it as sample data."),
+    )
+
+    objects = FundingProgrammeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("funding programme")
+        verbose_name_plural = _("funding programmes")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("relations:programme_list") + f"#programme-{self.slug}"
+
+
 class EUProjectQuerySet(PublishableQuerySet):
     """Read filters for EU projects."""
 
@@ -179,6 +242,10 @@ class EUProjectQuerySet(PublishableQuerySet):
     def for_detail(self):
         """Return projects with everything their own page shows, published links only."""
         return self.select_related("lead_unit").prefetch_related(
+            Prefetch(
+                "programme",
+                queryset=FundingProgramme.objects.public(),
+            ),
             themes_in_order(),
             published_measures(),
             Prefetch(
@@ -203,6 +270,15 @@ class EUProject(Publishable):
     title = models.CharField(_("full title"), max_length=300, blank=True)
     aim = models.TextField(_("aim"), blank=True)
     funding_programme = models.CharField(_("funding programme"), max_length=200, blank=True)
+    programme = models.ForeignKey(
+        FundingProgramme,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="eu_projects",
+        verbose_name=_("funding programme (directory)"),
+        help_text=_("The programme in the directory of funding programmes that funds it."),
+    )
     participation_from = models.PositiveSmallIntegerField(
         _("participation from (year)"),
         null=True,

@@ -3,7 +3,7 @@
 from core.spreadsheets import ContentResource, localized
 from measures.resources import unit_field
 
-from .models import EUProject
+from .models import EUProject, FundingProgramme
 
 
 class EUProjectResource(ContentResource):
@@ -22,6 +22,19 @@ class EUProjectResource(ContentResource):
             "start",
             "end",
             "lead_unit",
+            "website",
+            "publication_state",
+        )
+
+
+class FundingProgrammeResource(ContentResource):
+    class Meta(ContentResource.Meta):
+        model = FundingProgramme
+        import_id_fields = ("slug",)
+        fields = (
+            "slug",
+            *localized("name", "funder", "eligibility", "typical_share", "description"),
+            "next_deadline",
             "website",
             "publication_state",
         )

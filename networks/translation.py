@@ -3,7 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import EUProject, Network
+from .models import EUProject, FundingProgramme, Network
 
 
 @register(Network)
@@ -16,7 +16,12 @@ class EUProjectTranslation(TranslationOptions):
     fields = ("title", "aim")
 
 
+@register(FundingProgramme)
+class FundingProgrammeTranslation(TranslationOptions):
+    fields = ("name", "funder", "eligibility", "typical_share", "description")
+
+
 # History is registered here, after modeltranslation has added the German and English columns,
 # so that every version keeps both languages (registered in models.py it would keep neither).
-for model in (Network, EUProject):
+for model in (Network, EUProject, FundingProgramme):
     simple_history.register(model)

@@ -2,6 +2,7 @@
 
 from django.views.generic import DetailView, ListView
 
+from core.extensions import detail_sections
 from core.filtering import ForgivingFilterMixin
 from core.preview import PreviewMixin
 
@@ -50,6 +51,10 @@ class NetworkDetailView(PreviewMixin, DetailView):
     def get_queryset(self):
         return Network.objects.visible_to(self.request.user).for_detail()
 
+    def get_context_data(self, **kwargs):
+        sections = detail_sections(self.object, self.request)
+        return super().get_context_data(extra_sections=sections, **kwargs)
+
 
 class ProjectListView(ForgivingFilterMixin, ListView):
     """List the published EU projects as a table, filtered, sorted and paginated."""
@@ -71,3 +76,7 @@ class ProjectDetailView(PreviewMixin, DetailView):
 
     def get_queryset(self):
         return EUProject.objects.visible_to(self.request.user).for_detail()
+
+    def get_context_data(self, **kwargs):
+        sections = detail_sections(self.object, self.request)
+        return super().get_context_data(extra_sections=sections, **kwargs)

@@ -11,6 +11,7 @@ from rest_framework.exceptions import ValidationError
 from . import queries, serializers
 from .fields import language_codes
 from .filters import (
+    ActivityAPIFilter,
     MeasureAPIFilter,
     NetworkAPIFilter,
     PartnerCityAPIFilter,
@@ -167,3 +168,11 @@ class EUProjectViewSet(OpenDataViewSet):
     filterset_class = ProjectAPIFilter
     lookup_field = "slug"
     lookup_value_regex = SLUG
+
+
+class ActivityViewSet(OpenDataViewSet):
+    """List and show the public activities of Hannover's international relations, newest first."""
+
+    queryset_function = staticmethod(queries.activities)
+    serializer_class = serializers.ActivitySerializer
+    filterset_class = ActivityAPIFilter

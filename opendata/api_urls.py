@@ -17,6 +17,7 @@ router.register("partner-cities", api.PartnerCityViewSet, basename="partner-city
 router.register("partnerships", api.PartnershipViewSet, basename="partnership")
 router.register("networks", api.NetworkViewSet, basename="network")
 router.register("eu-projects", api.EUProjectViewSet, basename="eu-project")
+router.register("activities", api.ActivityViewSet, basename="activity")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),

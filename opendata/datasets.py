@@ -114,6 +114,7 @@ API_BASENAMES = {
     "partnerships": "partnership",
     "networks": "network",
     "eu-projects": "eu-project",
+    "activities": "activity",
 }
 
 URL = Column("url", gettext_lazy("Address of the page on the public site"), translated=True)
@@ -382,6 +383,44 @@ DATASETS = [
             THEMES,
             MEASURES,
             Column("website", gettext_lazy("Website of the project")),
+            URL,
+            UPDATED,
+        ],
+    ),
+    Dataset(
+        slug="activities",
+        title=gettext_lazy("Activities"),
+        description=gettext_lazy(
+            "What happens in Hannover's international relations: visits, agreements, council "
+            "decisions, exchanges, conferences and events."
+        ),
+        rows=queries.activities,
+        serializer=serializers.ActivitySerializer,
+        page_url_name="relations:event_list",
+        columns=[
+            Column("id", gettext_lazy("Number of the activity")),
+            Column("kind", gettext_lazy("Kind of activity")),
+            Column("starts_on", gettext_lazy("Day, or first day, a date in ISO 8601")),
+            Column("ends_on", gettext_lazy("Last day, a date in ISO 8601; empty for one day")),
+            Column("starts_at", gettext_lazy("Start time in Hannover, if any")),
+            Column("ends_at", gettext_lazy("End time in Hannover, if any")),
+            Column("title", gettext_lazy("Title"), translated=True),
+            Column("description", gettext_lazy("Description"), translated=True),
+            Column("venue", gettext_lazy("Venue"), translated=True),
+            Column("open_to_public", gettext_lazy("true for a public event")),
+            Column("council_document", gettext_lazy("Council document number of the decision")),
+            Column("links", gettext_lazy("Web links, separated by |")),
+            Column(
+                "partner_cities",
+                gettext_lazy("Slugs of the twin and cooperation cities, separated by |"),
+            ),
+            Column("networks", gettext_lazy("Slugs of the networks, separated by |")),
+            Column("eu_projects", gettext_lazy("Slugs of the EU projects, separated by |")),
+            Column("actors", gettext_lazy("Slugs of the local actors, separated by |")),
+            Column("units", gettext_lazy("Slugs of the city's units, separated by |")),
+            THEMES,
+            MEASURES,
+            Column("is_sample", gettext_lazy("true for invented sample data")),
             URL,
             UPDATED,
         ],

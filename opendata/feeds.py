@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from core.text import paragraphs
 from measures.models import AreaOfAction, Measure
+from partners.models import PartnerCity
+from relations.models import Activity
 
 from . import queries
 
@@ -132,3 +134,62 @@ class AreaProgressReportFeed(ProgressReportFeed):
 
     def items(self, area):
         return queries.progress_reports().filter(measure__area=area)[:FEED_LENGTH]
+
+
+class CityActivityFeed(Feed):
+    """Announce the newest public activities with one published partner city."""
+
+    feed_type = Atom1Feed
+
+    def __call__(self, request, *args, **kwargs):
+        # A copy per request: the instance in the URLconf is shared between threads.
+        feed = copy.copy(self)
+        feed.request = request
+        return Feed.__call__(feed, request, *args, **kwargs)
+
+    def get_object(self, request, slug):
+        return get_object_or_404(PartnerCity.objects.public(), slug=slug)
+
+    def title(self, city):
+        return _("Activities with {city} – Hannover – International City").format(city=city.name)
+
+    def subtitle(self, city):
+        return _("What happens in Hannover's relationship with {city}.").format(city=city.name)
+
+    def link(self, city):
+        return city.get_absolute_url()
+
+    def feed_url(self, city):
+        return reverse("opendata:city_activity_feed", kwargs={"slug": city.slug})
+
+    def author_name(self):
+        return _("City of Hannover – International Affairs Office")
+
+    def feed_copyright(self):
+        return _("City of Hannover")
+
+    def items(self, city):
+        return Activity.objects.public().filter(partner_cities=city).newest_first()[:FEED_LENGTH]
+
+    def item_title(self, activity):
+        title = f"{date_format(activity.starts_on, 'DATE_FORMAT')}: {activity.title}"
+        return f"{title} ({_('sample data')})" if activity.is_sample else title
+
+    def item_description(self, activity):
+        return format_html(
+            "<p>{}</p>{}", activity.get_kind_display(), paragraphs(activity.description)
+        )
+
+    def item_link(self, activity):
+        return activity.get_absolute_url()
+
+    def item_guid(self, activity):
+        return self.request.build_absolute_uri(activity.get_absolute_url())
+
+    item_guid_is_permalink = True
+
+    def item_pubdate(self, activity):
+        return timezone.make_aware(datetime.datetime.combine(activity.starts_on, datetime.time()))
+
+    def item_updateddate(self, activity):
+        return activity.updated_at

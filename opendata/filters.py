@@ -36,6 +36,7 @@ from partners.filters import (
 )
 from partners.models import Partnership, PartnershipKind
 from progress.models import ProgressReport
+from relations.models import Activity, ActivityKind
 
 
 class MeasureAPIFilter(django_filters.FilterSet):
@@ -378,3 +379,43 @@ class PartnerCityAPIFilter(django_filters.FilterSet):
     def filter_continent(self, queryset, name, value):
         """Keep the cities in the countries of the continent."""
         return queryset.filter(country__in=countries_in(value))
+
+
+class ActivityAPIFilter(django_filters.FilterSet):
+    """Narrow the activities by kind, city, network, project, theme, events and day."""
+
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ActivityKind.choices)
+    city = django_filters.CharFilter(
+        label=_("Twin or cooperation city"),
+        field_name="partner_cities__slug",
+        help_text="Slug of the city.",
+    )
+    network = django_filters.CharFilter(
+        label=_("Network"), field_name="networks__slug", help_text="Slug of the network."
+    )
+    project = django_filters.CharFilter(
+        label=_("EU project"), field_name="eu_projects__slug", help_text="Slug of the project."
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"), field_name="themes", queryset=Theme.objects.all(), to_field_name="slug"
+    )
+    # A choice rather than a BooleanFilter, which would silently ignore a value such as 'maybe'.
+    event = django_filters.ChoiceFilter(
+        label=_("Events"),
+        choices=[("true", "true"), ("false", "false")],
+        method="filter_event",
+        help_text="true for public events only, false for the other activities.",
+    )
+    since = django_filters.DateFilter(
+        label=_("On or after"),
+        field_name="starts_on",
+        lookup_expr="gte",
+        help_text="A day in the form 2025-12-31.",
+    )
+
+    class Meta:
+        model = Activity
+        fields = []
+
+    def filter_event(self, queryset, name, value):
+        return queryset.filter(open_to_public=value == "true")

@@ -20,8 +20,9 @@ from measures.models import (
 )
 from networks.models import EUProject, Network
 from partners.filters import default_order
-from partners.models import PartnerCity, Partnership
+from partners.models import ExternalPartner, PartnerCity, Partnership
 from progress.models import ProgressReport
+from relations.models import Activity
 
 
 def _published(attribute: str, queryset, to_attr: str) -> Prefetch:
@@ -157,6 +158,29 @@ def eu_projects():
                 "partner_cities",
                 PartnerCity.objects.public().order_by("slug"),
                 "public_cities",
+            ),
+        )
+    )
+
+
+def activities():
+    """Return the public activities, newest first, with their public links."""
+    return (
+        Activity.objects.public()
+        .newest_first()
+        .prefetch_related(
+            _themes(),
+            _measure_numbers(),
+            Prefetch("units", queryset=OrganisationalUnit.objects.order_by("slug")),
+            _published(
+                "partner_cities", PartnerCity.objects.public().order_by("slug"), "public_cities"
+            ),
+            _published("networks", Network.objects.public().order_by("slug"), "public_networks"),
+            _published(
+                "eu_projects", EUProject.objects.public().order_by("slug"), "public_projects"
+            ),
+            _published(
+                "actors", ExternalPartner.objects.public().order_by("slug"), "public_actors"
             ),
         )
     )

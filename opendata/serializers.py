@@ -16,6 +16,7 @@ from measures.models import (
 from networks.models import EUProject, MembershipStatus, Network, Scope
 from partners.models import PartnerCity, Partnership, PartnershipKind
 from progress.models import ProgressReport
+from relations.models import Activity, ActivityKind
 
 from .fields import (
     AreaLinksField,
@@ -398,6 +399,52 @@ class EUProjectSerializer(serializers.ModelSerializer):
             "themes",
             "measures",
             "website",
+            "url",
+            "updated_at",
+        ]
+
+
+class ActivitySerializer(serializers.ModelSerializer):
+    kind_label = ChoiceLabelField(ActivityKind)
+    title = TranslatedField()
+    description = TranslatedField()
+    venue = TranslatedField()
+    links = serializers.ListField(
+        source="link_list", child=serializers.URLField(), read_only=True, help_text="Web links."
+    )
+    partner_cities = SlugsField("public_cities", help_text="Slugs of the partner cities.")
+    networks = SlugsField("public_networks", help_text="Slugs of the networks.")
+    eu_projects = SlugsField("public_projects", help_text="Slugs of the EU projects.")
+    actors = SlugsField("public_actors", help_text="Slugs of the local actors taking part.")
+    units = SlugsField("units", help_text="Slugs of the city's units taking part.")
+    themes = ThemeSerializer(many=True, read_only=True)
+    measures = NumbersField("public_measures", help_text="Numbers of the measures it serves.")
+    url = PageURLField(help_text="The activity's page on the public site.")
+
+    class Meta:
+        model = Activity
+        fields = [
+            "id",
+            "kind",
+            "kind_label",
+            "starts_on",
+            "ends_on",
+            "starts_at",
+            "ends_at",
+            "title",
+            "description",
+            "venue",
+            "open_to_public",
+            "council_document",
+            "links",
+            "partner_cities",
+            "networks",
+            "eu_projects",
+            "actors",
+            "units",
+            "themes",
+            "measures",
+            "is_sample",
             "url",
             "updated_at",
         ]

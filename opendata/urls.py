@@ -4,7 +4,12 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from . import views
-from .feeds import AreaProgressReportFeed, MeasureProgressReportFeed, ProgressReportFeed
+from .feeds import (
+    AreaProgressReportFeed,
+    CityActivityFeed,
+    MeasureProgressReportFeed,
+    ProgressReportFeed,
+)
 
 app_name = "opendata"
 
@@ -20,5 +25,10 @@ urlpatterns = [
         _("progress-reports/feed/areas-of-action/<int:number>/"),
         AreaProgressReportFeed(),
         name="area_progress_feed",
+    ),
+    path(
+        _("partner-cities/<slug:slug>/activities/feed/"),
+        CityActivityFeed(),
+        name="city_activity_feed",
     ),
 ]

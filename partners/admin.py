@@ -9,7 +9,7 @@ from core.i18n import localized_fields
 from core.spreadsheets import SpreadsheetMixin
 
 from .models import ExternalPartner, PartnerCity, Partnership
-from .resources import PartnerCityResource
+from .resources import ExternalPartnerResource, PartnerCityResource
 
 
 class PartnershipInline(TranslationStackedInline):
@@ -51,9 +51,27 @@ class PartnershipAdmin(ContactsColumnMixin, ContentAdmin):
 
 
 @admin.register(ExternalPartner)
-class ExternalPartnerAdmin(ContentAdmin):
-    list_display = ["name", "is_plan_partner", "is_group", "website"]
-    list_filter = ["is_plan_partner", "is_group"]
+class ExternalPartnerAdmin(SpreadsheetMixin, ContentAdmin):
+    resource_classes = [ExternalPartnerResource]
+    list_display = [
+        "name",
+        "kind",
+        "is_plan_partner",
+        "is_group",
+        "website",
+        "publication_state",
+        "is_sample",
+    ]
+    list_filter = [
+        "publication_state",
+        "kind",
+        "is_plan_partner",
+        "is_group",
+        "themes",
+        "is_sample",
+    ]
     search_fields = ["slug", *localized_fields("name", "description")]
     prepopulated_fields = {"slug": ["name_en"]}
-    filter_horizontal = ["measures"]
+    autocomplete_fields = ["partner_cities"]
+    filter_horizontal = ["measures", "themes"]
+    readonly_fields = ["created_at", "updated_at"]

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from core.content import PublicationState, Publishable, PublishableQuerySet, TimeStamped
+from core.content import PublicationState, Publishable, PublishableQuerySet
+from core.council import council_number_validator
+from core.i18n import translated_order
 from core.text import fold
 from measures.models import Measure, OrganisationalUnit, Theme
 
@@ -120,7 +122,8 @@ class Partnership(Publishable):
         _("council decision"),
         max_length=120,
         blank=True,
-        help_text=_("Council document number (Drucksache) of the decision, where there is one."),
+        validators=[council_number_validator],
+        help_text=_("Council document number (Drucksache) of the decision, e.g. 1736/2018."),
     )
     ended_on = models.DateField(
         _("ended on"), null=True, blank=True, help_text=_("Leave empty while it is active.")
@@ -168,15 +171,42 @@ class Partnership(Publishable):
         return self.ended_on is None
 
 
-class ExternalPartner(TimeStamped):
-    """An external partner of the plan, such as an agency or company in Hannover."""
+class ActorKind(models.TextChoices):
+    """What kind of organization a local actor is."""
+
+    ASSOCIATION = "association", _("association")
+    FRIENDSHIP_SOCIETY = "friendship_society", _("binational friendship society")
+    MIGRANT_ORGANISATION = "migrant_organisation", _("migrant organization")
+    UNIVERSITY = "university", _("university or research institution")
+    COMPANY = "company", _("company")
+    CULTURAL_INSTITUTION = "cultural_institution", _("cultural institution")
+    PUBLIC_BODY = "public_body", _("public body or agency")
+
+
+class ExternalPartnerQuerySet(PublishableQuerySet):
+    """Read filters for local actors."""
+
+    def for_directory(self):
+        """Return actors with their partner cities and themes, by name in the active language."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "partner_cities",
+                queryset=PartnerCity.objects.public().order_by(translated_order("name")),
+            ),
+            models.Prefetch("themes", queryset=Theme.objects.order_by(translated_order("name"))),
+        ).order_by(translated_order("name"), "pk")
+
+
+class ExternalPartner(Publishable):
+    """A local actor with international work; the plan's five external partners are among them."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    kind = models.CharField(_("kind"), max_length=24, choices=ActorKind, blank=True, db_index=True)
     is_plan_partner = models.BooleanField(
-        _("partner of the whole plan"),
+        _("partner named in the plan"),
         default=False,
         help_text=_("Named as an external partner of the action plan as a whole."),
     )
@@ -191,11 +221,27 @@ class ExternalPartner(TimeStamped):
     measures = models.ManyToManyField(
         Measure, related_name="external_partners", blank=True, verbose_name=_("linked measures")
     )
+    partner_cities = models.ManyToManyField(
+        PartnerCity,
+        related_name="local_actors",
+        blank=True,
+        verbose_name=_("twin and cooperation cities"),
+    )
+    themes = models.ManyToManyField(
+        Theme, related_name="local_actors", blank=True, verbose_name=_("themes")
+    )
+    is_sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_("Invented for demonstration; the public site marks it as sample data."),
+    )
+
+    objects = ExternalPartnerQuerySet.as_manager()
 
     class Meta:
         ordering = ["is_group", "name"]
-        verbose_name = _("external partner")
-        verbose_name_plural = _("external partners")
+        verbose_name = _("local actor")
+        verbose_name_plural = _("local actors")
 
     def __str__(self):
         return self.name

@@ -2,7 +2,7 @@
 
 from core.spreadsheets import ContentResource, localized
 
-from .models import PartnerCity
+from .models import ExternalPartner, PartnerCity
 
 
 class PartnerCityResource(ContentResource):
@@ -16,5 +16,19 @@ class PartnerCityResource(ContentResource):
             "latitude",
             "longitude",
             "website",
+            "publication_state",
+        )
+
+
+class ExternalPartnerResource(ContentResource):
+    class Meta(ContentResource.Meta):
+        model = ExternalPartner
+        import_id_fields = ("slug",)
+        fields = (
+            "slug",
+            *localized("name", "description"),
+            "kind",
+            "website",
+            "is_plan_partner",
             "publication_state",
         )

@@ -25,6 +25,7 @@ def partner_cities_load(*, report: LoadReport, path: Path = PARTNER_CITIES_FILE)
                 "description": item.get("description", {}),
                 "website": item.get("website") or "",
                 "is_plan_partner": item.get("is_plan_partner", True),
+                "publication_state": PublicationState.PUBLISHED,
                 "is_group": item.get("is_group", False),
             },
         )

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from core.content import public_q_through
+from core.extensions import detail_sections
 from core.filtering import ForgivingFilterMixin
 from core.preview import PreviewMixin
 from core.text import fold
@@ -142,5 +143,6 @@ class CityDetailView(PreviewMixin, DetailView):
             map_marker_scale=f"{size:g}",
             markers=[marker],
             hannover=worldmap.hannover_marker(world),
+            extra_sections=detail_sections(city, self.request),
             **kwargs,
         )

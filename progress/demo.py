@@ -108,7 +108,8 @@ def demo_progress_load(*, today: datetime.date) -> dict[str, int]:
             is_sample=True,
         )
         period.publication_state = PublicationState.PUBLISHED
-        period.full_clean()
+        # The sample number is marked as such, so it cannot match (or link to) a real paper.
+        period.full_clean(exclude=["council_document"])
         period.save()
         created["periods"] += 1
     return created

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.content import PublicationState, Publishable, TimeStamped
+from core.council import council_number_validator
 from measures.models import (
     REPORTED_STATUS_CHOICES,
     Measure,
@@ -182,6 +183,7 @@ class ReportingPeriod(Publishable):
         _("council document (Drucksache no.)"),
         max_length=40,
         blank=True,
+        validators=[council_number_validator],
         help_text=_("The number of the Drucksache that presented the report, e.g. 1234/2025."),
     )
     decided_on = models.DateField(_("council decision on"), null=True, blank=True)

@@ -49,6 +49,8 @@ def rows_of_every_model(plan):
     """Give the models the plan leaves empty a row each, so that every admin page has one."""
     from core.proposals import proposal_create
     from tests.factories import (
+        ActivityFactory,
+        FundingProgrammeFactory,
         MilestoneFactory,
         ProgressReportFactory,
         ReportingPeriodFactory,
@@ -60,6 +62,8 @@ def rows_of_every_model(plan):
         ProgressReportFactory(measure=measure),
         MilestoneFactory(measure=measure),
         ReportingPeriodFactory(),
+        ActivityFactory(),
+        FundingProgrammeFactory(),
         WorkflowEventFactory(content_object=measure),
         proposal_create(
             obj=measure, cleaned_data={"title_en": "Proposed"}, changed=["title_en"], user=None

@@ -33,10 +33,11 @@ from measures.models import (
     Theme,
 )
 from monitoring.models import MailPreference
-from networks.models import EUProject, Network, Scope
+from networks.models import EUProject, FundingProgramme, Network, Scope
 from partners.models import ExternalPartner, PartnerCity, Partnership, PartnershipKind
 from progress.models import Milestone, ProgressReport, ReportingPeriod
 from progress.services import progress_report_create, progress_report_save
+from relations.models import Activity, ActivityKind
 
 PASSWORD = "a long Passwort 2026"
 
@@ -191,6 +192,7 @@ class ExternalPartnerFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"partner-{n}")
     name_de = factory.Sequence(lambda n: f"Partnerin {n}")
     name_en = factory.Sequence(lambda n: f"Partner {n}")
+    publication_state = PublicationState.PUBLISHED
 
 
 class NetworkFactory(factory.django.DjangoModelFactory):
@@ -212,6 +214,27 @@ class EUProjectFactory(factory.django.DjangoModelFactory):
     acronym = factory.Sequence(lambda n: f"PROJ{n:03}")
     aim_de = factory.Sequence(lambda n: f"Ziel des Projekts {n}")
     aim_en = factory.Sequence(lambda n: f"Aim of project {n}")
+    publication_state = PublicationState.PUBLISHED
+
+
+class FundingProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FundingProgramme
+
+    slug = factory.Sequence(lambda n: f"programme-{n}")
+    name_de = factory.Sequence(lambda n: f"Förderprogramm {n}")
+    name_en = factory.Sequence(lambda n: f"Funding programme {n}")
+    publication_state = PublicationState.PUBLISHED
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Activity
+
+    kind = ActivityKind.DELEGATION_INCOMING
+    starts_on = datetime.date(2025, 5, 12)
+    title_de = factory.Sequence(lambda n: f"Aktivität {n}")
+    title_en = factory.Sequence(lambda n: f"Activity {n}")
     publication_state = PublicationState.PUBLISHED
 
 

@@ -9,7 +9,10 @@ from .translations import TranslationStatusMixin
 from .versions import VersionCheckMixin
 from .workflow import ArchiveInsteadOfDeleteMixin, WorkflowAdminMixin
 
-__all__ = ["ContentAdmin"]
+__all__ = ["ContentAdmin", "content_inline_add"]
+
+# Inlines an upper app adds to a lower app's admin page, by model label.
+_ADDED_INLINES: dict[str, list] = {}
 
 
 class ContentAdmin(
@@ -23,3 +26,13 @@ class ContentAdmin(
     TabbedTranslationAdmin,
 ):
     """The admin of one kind of content, in German and English tabs."""
+
+    def get_inlines(self, request, obj):
+        return [*super().get_inlines(request, obj), *_ADDED_INLINES.get(self.model._meta.label, [])]
+
+
+def content_inline_add(model, inline) -> None:
+    """Show `inline` on the admin page of every row of `model`, after its own inlines."""
+    added = _ADDED_INLINES.setdefault(model._meta.label, [])
+    if inline not in added:
+        added.append(inline)

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "partners",
     "networks",
     "progress",
+    "relations",
     "opendata",
     "following",
     "monitoring",
@@ -309,6 +310,10 @@ REMINDER_REPEAT_DAYS = tuple(
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 # A measure without a progress report for this many days is flagged 'update due'.
 PROGRESS_UPDATE_DUE_DAYS = int(os.environ.get("PROGRESS_UPDATE_DUE_DAYS", "180"))
+# A relationship without a recorded activity for this many months is flagged to the office.
+RELATIONS_STALE_MONTHS = int(os.environ.get("RELATIONS_STALE_MONTHS", "12"))
+# Address of a council paper, with {number} and {year} of its Drucksache number; empty: no links.
+COUNCIL_PAPER_URL = os.environ.get("COUNCIL_PAPER_URL", "")
 
 # Open data: the licence of every dataset, API and download (name and URL), and the API's rules.
 OPEN_DATA_LICENCE = {
@@ -358,10 +363,13 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    # A measure's status may be not_reported; a progress report's never is.
+    # A measure's status may be not_reported; a progress report's never is. Fields named "kind"
+    # on partnerships and activities: each choice set gets a name of its own.
     "ENUM_NAME_OVERRIDES": {
         "MeasureStatusEnum": "measures.models.Status",
         "ReportedStatusEnum": "measures.models.REPORTED_STATUS_CHOICES",
+        "PartnershipKindEnum": "partners.models.PartnershipKind",
+        "ActivityKindEnum": "relations.models.ActivityKind",
     },
 }
 

@@ -90,6 +90,7 @@ class Site:
     username: str
     password: str
     period_pk: int
+    activity_pk: int = 0
     # Run after the package, outside any test's transaction: on PostgreSQL what the browser
     # changed through the live server is committed and must be put back there.
     cleanups: list = field(default_factory=list)
@@ -132,16 +133,20 @@ def site(browser, django_db_blocker):
     """
     from measures.models import Measure
     from progress.models import ReportingPeriod
+    from relations.models import Activity
     from tests.factories import SuperuserFactory
 
     with django_db_blocker.unblock():
         if not Measure.objects.exists():
             call_command("load_action_plan", verbosity=0)
         call_command("load_demo_progress", verbosity=0)
+        call_command("load_demo_relations", verbosity=0)
         user = SuperuserFactory(username="e2e-office", password=PASSWORD)
         period_pk = ReportingPeriod.objects.order_by("-pk").values_list("pk", flat=True).first()
+        events = Activity.objects.filter(open_to_public=True).order_by("pk")
+        activity_pk = events.values_list("pk", flat=True).first()
         server = LiveServer()
-    site = Site(server.url, user.username, PASSWORD, period_pk)
+    site = Site(server.url, user.username, PASSWORD, period_pk, activity_pk)
     try:
         yield site
     finally:
@@ -150,6 +155,7 @@ def site(browser, django_db_blocker):
             for cleanup in reversed(site.cleanups):
                 cleanup()
             call_command("load_demo_progress", "--remove", verbosity=0)
+            call_command("load_demo_relations", "--remove", verbosity=0)
             forget(user)
             # Connections opened in Playwright's context would outlive it and keep the
             # PostgreSQL test database busy when it is dropped.

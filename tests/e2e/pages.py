@@ -1,6 +1,7 @@
 """Every page type of the site, with an address in each language."""
 
-# name: (German address, English address); {period} is a sample reporting period.
+# name: (German address, English address); {period} is a sample reporting period, {activity}
+# a sample activity of the register.
 PAGE_TYPES = {
     "home": ("/de/", "/en/"),
     "plan": ("/de/handlungskonzept/", "/en/the-plan/"),
@@ -33,6 +34,11 @@ PAGE_TYPES = {
     "site-page": ("/de/kontakt/", "/en/contact/"),
     "easy-read": ("/de/leichte-sprache/", "/en/easy-read/"),
     "open-data": ("/de/offene-daten/", "/en/open-data/"),
+    "events": ("/de/veranstaltungen/", "/en/events/"),
+    "events-filtered": ("/de/veranstaltungen/?when=upcoming", "/en/events/?when=upcoming"),
+    "activity": ("/de/aktivitaeten/{activity}/", "/en/activities/{activity}/"),
+    "local-actors": ("/de/lokale-akteure/", "/en/local-actors/"),
+    "funding-programmes": ("/de/foerderprogramme/", "/en/funding-programmes/"),
     "follow": ("/de/folgen/massnahmen/1-1/", "/en/follow/measures/1-1/"),
     "not-found": ("/de/gibt-es-nicht/", "/en/does-not-exist/"),
     "admin-login": ("/de/admin/login/", "/en/admin/login/"),
@@ -40,7 +46,10 @@ PAGE_TYPES = {
 LANGUAGES = {"de": 0, "en": 1}
 
 
-def page_urls(language: str, period_pk: int) -> dict[str, str]:
+def page_urls(language: str, period_pk: int, activity_pk: int = 0) -> dict[str, str]:
     """Return every page type's address in `language`."""
     index = LANGUAGES[language]
-    return {name: urls[index].format(period=period_pk) for name, urls in PAGE_TYPES.items()}
+    return {
+        name: urls[index].format(period=period_pk, activity=activity_pk)
+        for name, urls in PAGE_TYPES.items()
+    }

@@ -34,7 +34,7 @@ def axe_violations(page) -> list[str]:
 def test_every_page_type_has_no_axe_violations(audit_page, site, language):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     failures = []
-    for name, url in page_urls(language, site.period_pk).items():
+    for name, url in page_urls(language, site.period_pk, site.activity_pk).items():
         audit_page.set_viewport_size({"width": 1280, "height": 900})
         response = audit_page.goto(url)
         expected = 404 if name == "not-found" else 200

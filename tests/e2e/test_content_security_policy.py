@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_public_pages_raise_no_csp_violation(page, site):
-    for url in page_urls("en", site.period_pk).values():
+    for url in page_urls("en", site.period_pk, site.activity_pk).values():
         page.goto(url)
     assert page.console_log.csp_violations == []
 

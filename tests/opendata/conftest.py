@@ -11,8 +11,10 @@ from networks.models import EUProject, Network
 from partners.models import PartnerCity
 from progress.models import ProgressReport
 from tests.factories import (
+    ActivityFactory,
     AreaOfActionFactory,
     EUProjectFactory,
+    ExternalPartnerFactory,
     GoalFactory,
     MeasureFactory,
     NetworkFactory,
@@ -102,6 +104,17 @@ def content(plan):
     draft_project.measures.add(measure)
     draft_project.partner_cities.add(city)
     network.measures.add(draft_measure)
+    # Activities: a public one, linked to public and draft rows; a draft and an internal one.
+    activity = ActivityFactory(
+        title_de="Delegation aus Hiroshima", title_en="Delegation from Hiroshima"
+    )
+    activity.partner_cities.add(city, draft_city)
+    activity.networks.add(network, draft_network)
+    activity.eu_projects.add(project, draft_project)
+    activity.measures.add(measure, draft_measure)
+    activity.actors.add(ExternalPartnerFactory(slug=f"akteur-{MARK}", publication_state=DRAFT))
+    ActivityFactory(title_de=f"Aktivität {MARK}", publication_state=DRAFT).partner_cities.add(city)
+    ActivityFactory(title_de=f"Intern {MARK}", is_internal=True).partner_cities.add(city)
     return Content(measure=measure, report=report, city=city, network=network, project=project)
 
 
@@ -122,6 +135,10 @@ def more_content(content):
             project = EUProjectFactory()
             project.measures.add(measure)
             project.partner_cities.add(city)
+            activity = ActivityFactory()
+            activity.partner_cities.add(city)
+            activity.networks.add(network)
+            activity.measures.add(measure)
             ProgressReportFactory(
                 measure=measure,
                 reported_on=datetime.date(2025, 1, 15),

@@ -88,7 +88,7 @@ def test_sitemap_is_an_index_of_one_section_per_kind_of_page(client, content):
         f"{base}{name}.xml"
         for name in (
             "pages", "site-pages", "goals", "areas", "measures", "progress", "reports",
-            "cities", "networks", "projects",
+            "cities", "networks", "projects", "activities",
         )
     ]
     # A section's entry says when its newest page changed; the list pages have no date.

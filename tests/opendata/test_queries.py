@@ -30,6 +30,13 @@ ENDPOINTS = {
     "/api/v1/eu-projects/": 6,
     "/api/v1/eu-projects/?q=open&sort=-start": 6,
     "/api/v1/eu-projects/open-project/": 4,
+    # The count, the rows, and one query for each of the seven kinds of link.
+    "/api/v1/activities/": 9,
+    "/api/v1/activities/?city=hiroshima&kind=delegation_incoming&event=false": 9,
+    "/data/activities.csv": 8,
+    # The city, then its activities.
+    "/en/partner-cities/hiroshima/activities/feed/": 2,
+    "/de/partnerstaedte/hiroshima/aktivitaeten/feed/": 2,
     "/data/goals.csv": 3,
     "/data/areas-of-action.csv": 3,
     "/data/measures.csv": 8,
@@ -40,14 +47,15 @@ ENDPOINTS = {
     "/data/eu-projects.csv": 4,
     "/data/partner-cities.geojson": 4,
     # One query per dataset, for the time of its last change.
-    "/data/catalog.ttl": 8,
-    "/data/catalog.jsonld": 8,
+    "/data/catalog.ttl": 9,
+    "/data/catalog.jsonld": 9,
     "/en/open-data/": 0,
     "/de/offene-daten/": 0,
     "/en/progress-reports/feed/": 1,
     # The sitemap index: one query per kind of object page (site pages, goals, areas, measures,
-    # progress pages, reporting periods, cities, networks and projects) for its count and date.
-    "/sitemap.xml": 9,
+    # progress pages, reporting periods, cities, networks, projects, activities) for its count
+    # and date.
+    "/sitemap.xml": 10,
     # A section: its count and date, then its rows; the list pages need none.
     "/sitemap-pages.xml": 0,
     "/sitemap-measures.xml": 2,

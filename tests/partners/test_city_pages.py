@@ -441,8 +441,9 @@ def test_detail_query_count_does_not_grow_with_partnerships(client, plan):
     with CaptureQueriesContext(connection) as after:
         html = client.get(detail_url).content.decode()
     assert html.count('class="partnership"') == 3
-    # City, partnerships, their themes, linked measures, EU projects.
-    assert len(after) == len(before) == 5
+    # City, partnerships, their themes, linked measures, EU projects; the register's timeline
+    # (its count and one page of activities), the city's local actors and upcoming events.
+    assert len(after) == len(before) == 9
 
 
 def test_detail_shows_published_measures_only(client, plan):

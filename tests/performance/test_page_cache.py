@@ -13,7 +13,9 @@ from django.utils import translation
 
 from hannover_intl.cache import HEADER, content_changes_deferred, is_cacheable_response
 from measures.models import Measure
+from partners.models import PartnerCity
 from tests.adminforms import admin_form_data
+from tests.factories import ActivityFactory
 from tests.services import service_missing
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +117,17 @@ def test_bulk_changes_count_once_they_are_done(page_cache, visitor, plan):
     response = visitor.get("/en/measures/1-1/")
     assert response[HEADER] == "miss"
     assert "Changed in bulk" in response.content.decode()
+
+
+def test_a_recorded_activity_shows_on_the_cached_city_page_at_once(page_cache, visitor, plan):
+    url = "/en/twin-and-cooperation-cities/bristol/"
+    visitor.get(url)
+    assert visitor.get(url)[HEADER] == "hit"
+    activity = ActivityFactory(title_en="Delegation from Bristol, freshly recorded")
+    activity.partner_cities.add(PartnerCity.objects.get(slug="bristol"))
+    page = visitor.get(url)
+    assert page[HEADER] == "miss"
+    assert "Delegation from Bristol, freshly recorded" in page.content.decode()
 
 
 def test_german_is_never_served_at_the_english_url(page_cache, visitor, plan):

@@ -24,14 +24,20 @@ def count_queries(client: Client, url: str) -> tuple[int, int]:
     return response.status_code, len(context)
 
 
-def measure_all() -> dict[str, tuple[str, int, int]]:
+# The size in bytes of each page at twenty times the plan, filled by the `budgets` fixture.
+PAGE_SIZES: dict[str, int] = {}
+
+
+def measure_all(sizes: dict | None = None) -> dict[str, tuple[str, int, int]]:
     """Return, per page, its URL, status and query count, each page asked for twice."""
     client = Client()
     urls = page_urls() | api_urls()
     counts = {}
     for name, url in urls.items():
         # The first request may warm per-process caches (translations, URL resolvers).
-        client.get(url)
+        response = client.get(url)
+        if sizes is not None:
+            sizes[name] = len(response.content)
         counts[name] = (url, *count_queries(client, url))
     return counts
 
@@ -47,7 +53,7 @@ def budgets(django_db_setup, django_db_blocker):
         scaled_data_generate(scale=19)
         synthetic = Measure.objects.filter(slug__startswith="synthetic-").count()
         assert synthetic == 20 * MEASURES_PER_UNIT
-        large = measure_all()
+        large = measure_all(PAGE_SIZES)
         # Other tests count the plan's own measures: none of this may outlive the module.
         transaction.set_rollback(True)
     return small, large
@@ -81,6 +87,13 @@ PAGE_NAMES = [
             "project",
             "search",
             "site page",
+            "activity",
+            "event list",
+            "event calendar file",
+            "events calendar",
+            "local actor list",
+            "funding programme list",
+            "city activity feed",
             "measure feed",
             "area feed",
             "follow by e-mail (measure)",
@@ -120,5 +133,29 @@ def test_no_page_needs_more_than_twelve_queries(budgets):
         name: (url, max(count, large[name][2]))
         for name, (url, _status, count) in small.items()
         if max(count, large[name][2]) > MAX_QUERIES
+    }
+    assert not over
+
+
+# The pages of the register are paginated or bounded: their HTML stays under this at 20 times
+# the data (the city page's timeline is ten entries a page).
+MAX_REGISTER_PAGE_BYTES = 120_000
+REGISTER_PAGES = (
+    "city",
+    "network",
+    "project",
+    "event list",
+    "local actor list",
+    "funding programme list",
+    "events calendar",
+)
+
+
+def test_the_register_pages_do_not_grow_with_the_data(budgets):
+    over = {
+        f"{name} ({language})": PAGE_SIZES[f"{name} ({language})"]
+        for name in REGISTER_PAGES
+        for language in ("de", "en")
+        if PAGE_SIZES[f"{name} ({language})"] > MAX_REGISTER_PAGE_BYTES
     }
     assert not over

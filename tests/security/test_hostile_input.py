@@ -110,7 +110,7 @@ def assert_safe(client, url: str, sent: list[str]):
 
 @pytest.fixture(scope="module")
 def site(django_db_setup, django_db_blocker) -> dict[str, set[str]]:
-    """Return the site's paths with the parameters each reads, with sample progress loaded.
+    """Return the site's paths with the parameters each reads, with sample data loaded.
 
     The sample data is committed for the module and taken out after it, so that both tests
     share one crawl and its addresses stay valid.
@@ -119,15 +119,17 @@ def site(django_db_setup, django_db_blocker) -> dict[str, set[str]]:
         if not Measure.objects.exists():
             call_command("load_action_plan", verbosity=0)
         call_command("load_demo_progress", verbosity=0)
+        call_command("load_demo_relations", verbosity=0)
         pages = crawl_site(Client())
     yield pages
     with django_db_blocker.unblock():
         call_command("load_demo_progress", "--remove", verbosity=0)
+        call_command("load_demo_relations", "--remove", verbosity=0)
 
 
 def test_every_page_survives_every_parameter_set_to_markup_and_a_hostile_path(client, site):
     names = set().union(*site.values())
-    assert {"q", "area", "sort", "status", "as_of"} <= names
+    assert {"q", "area", "sort", "status", "as_of", "when", "kind", "city", "network"} <= names
     # Not `format`: an unknown format makes the API answer 404 before it reads anything else.
     query = urlencode(dict.fromkeys(names | PAGING - {"format"}, MARKUP[0]) | {"page": NUMBERS[3]})
     assert len(site) > 150

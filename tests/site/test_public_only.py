@@ -16,13 +16,16 @@ from django.utils.translation import gettext
 
 from core.content import PublicationState
 from measures.models import AreaExample, AreaOfAction, Goal, Measure, SubItem
-from networks.models import EUProject
+from networks.models import EUProject, Network
 from partners.models import PartnerCity, PartnershipKind
 from progress.models import Milestone, ProgressReport, ReportingPeriod
 from progress.services import progress_report_create
 from tests.factories import (
+    ActivityFactory,
     AreaOfActionFactory,
     EUProjectFactory,
+    ExternalPartnerFactory,
+    FundingProgrammeFactory,
     MeasureFactory,
     NetworkFactory,
     PartnerCityFactory,
@@ -154,7 +157,66 @@ def create_hidden_content() -> Measure:
         project.measures.add(public_measure)
         project.partner_cities.add(public_city)
         city.eu_projects.add(EUProject.objects.public().first())
+        create_hidden_register_records(state, index, public_city, public_measure, network, city)
+    # Published but internal: the office's record only.
+    internal = ActivityFactory(
+        title_de=f"{MARKER} interne Aktivität",
+        title_en=f"{MARKER} internal activity",
+        is_internal=True,
+        open_to_public=True,
+        venue_de=f"{MARKER} Ort",
+    )
+    internal.partner_cities.add(public_city)
+    internal.networks.add(Network.objects.public().first())
+    internal.eu_projects.add(EUProject.objects.public().first())
     return public_measure
+
+
+def create_hidden_register_records(state, index, public_city, public_measure, network, city):
+    """Create a hidden activity, event, local actor and programme linked to public records."""
+    public_network = Network.objects.public().first()
+    public_project = EUProject.objects.public().first()
+    title = named("activity", state)
+    activity = ActivityFactory(
+        title_de=title["de"],
+        title_en=title["en"],
+        publication_state=state,
+        open_to_public=True,
+        venue_de=f"{MARKER} Ort",
+        starts_on=datetime.date.today() + datetime.timedelta(days=10 + index),
+    )
+    activity.partner_cities.add(public_city)
+    activity.networks.add(public_network)
+    activity.eu_projects.add(public_project)
+    activity.measures.add(public_measure)
+    actor_name = named("actor", state)
+    actor = ExternalPartnerFactory(
+        slug=f"{MARKER}-actor-{state}",
+        name_de=actor_name["de"],
+        name_en=actor_name["en"],
+        publication_state=state,
+    )
+    actor.partner_cities.add(public_city)
+    programme_name = named("programme", state)
+    programme = FundingProgrammeFactory(
+        slug=f"{MARKER}-programme-{state}",
+        name_de=programme_name["de"],
+        name_en=programme_name["en"],
+        publication_state=state,
+    )
+    if index == 0:
+        EUProject.objects.filter(pk=public_project.pk).update(programme=programme)
+    # A public activity and event that name hidden records: they must not show them.
+    public = ActivityFactory(
+        title_de=f"Öffentliche Aktivität {index}",
+        title_en=f"Public activity {index}",
+        open_to_public=True,
+        venue_de="Rathaus",
+        starts_on=datetime.date.today() + datetime.timedelta(days=20 + index),
+    )
+    public.partner_cities.add(public_city, city)
+    public.networks.add(public_network, network)
+    public.actors.add(actor)
 
 
 def machine_urls() -> list[str]:
@@ -168,6 +230,7 @@ def machine_urls() -> list[str]:
         "/api/v1/partnerships/",
         "/api/v1/networks/",
         "/api/v1/eu-projects/",
+        "/api/v1/activities/",
     ]
     return [
         *[f"{url}?page_size=200" for url in api],
@@ -177,6 +240,8 @@ def machine_urls() -> list[str]:
         "/data/partner-cities.geojson",
         "/de/sachstandsberichte/feed/",
         "/en/progress-reports/feed/",
+        "/de/veranstaltungen/kalender.ics",
+        "/en/events/calendar.ics",
         # The feeds of the measure and area that hidden reports belong to (see below).
         "/de/sachstandsberichte/feed/massnahmen/1-1/",
         "/en/progress-reports/feed/measures/1-1/",
