@@ -5,13 +5,15 @@ from django.contrib import admin
 from core.admin_kit import ContentAdmin
 from core.i18n import localized_fields
 from core.spreadsheets import SpreadsheetMixin
+from measures.admin import EditorialLinkAdmin, EditorialLinkFieldsMixin
 
-from .models import EUProject, Network
+from .models import THEME_LINKS, EUProject, Network
 from .resources import EUProjectResource
 
 
 @admin.register(Network)
-class NetworkAdmin(ContentAdmin):
+class NetworkAdmin(EditorialLinkFieldsMixin, ContentAdmin):
+    editorial_link_fields = ("themes",)
     list_display = [
         "name",
         "acronym",
@@ -30,12 +32,13 @@ class NetworkAdmin(ContentAdmin):
     ]
     search_fields = ["slug", *localized_fields("name", "acronym", "role", "description")]
     prepopulated_fields = {"slug": ["name_en"]}
-    filter_horizontal = ["themes", "measures"]
+    filter_horizontal = ["measures"]
     readonly_fields = ["created_at", "updated_at"]
 
 
 @admin.register(EUProject)
-class EUProjectAdmin(SpreadsheetMixin, ContentAdmin):
+class EUProjectAdmin(EditorialLinkFieldsMixin, SpreadsheetMixin, ContentAdmin):
+    editorial_link_fields = ("themes",)
     resource_classes = [EUProjectResource]
     list_display = [
         "acronym",
@@ -53,5 +56,10 @@ class EUProjectAdmin(SpreadsheetMixin, ContentAdmin):
     search_fields = ["acronym", "slug", "funding_programme", *localized_fields("title", "aim")]
     autocomplete_fields = ["lead_unit"]
     prepopulated_fields = {"slug": ["acronym"]}
-    filter_horizontal = ["themes", "measures", "partner_cities"]
+    filter_horizontal = ["measures", "partner_cities"]
     readonly_fields = ["created_at", "updated_at"]
+
+
+# The office confirms the themes of networks and projects in bulk, as the plan's other links.
+for link_model in THEME_LINKS:
+    admin.site.register(link_model, EditorialLinkAdmin)

@@ -11,7 +11,13 @@ from django.utils.translation import pgettext_lazy
 
 from core.content import Publishable, PublishableQuerySet
 from core.i18n import translated_order
-from measures.models import Measure, OrganisationalUnit, Theme
+from measures.models import (
+    EditorialLink,
+    Measure,
+    OrganisationalUnit,
+    Theme,
+    theme_links_prefetch,
+)
 from partners.models import PartnerCity
 
 
@@ -32,9 +38,9 @@ class MembershipStatus(models.TextChoices):
     FORMER = "former", _("former member")
 
 
-def themes_in_order():
-    """Return a Prefetch of themes sorted by their name in the active language."""
-    return Prefetch("themes", queryset=Theme.objects.order_by(translated_order("name")))
+def themes_in_order(link_model):
+    """Return a Prefetch of the theme links of `link_model`, with their confirmation, by name."""
+    return theme_links_prefetch(link_model)
 
 
 def published_measures():
@@ -57,13 +63,13 @@ class NetworkQuerySet(PublishableQuerySet):
 
     def for_list(self):
         """Return networks with their themes, European first, by name in the active language."""
-        return self.prefetch_related(themes_in_order()).order_by(
+        return self.prefetch_related(themes_in_order(NetworkThemeLink)).order_by(
             "scope", translated_order("name"), "pk"
         )
 
     def for_detail(self):
         """Return networks with their themes and published measures."""
-        return self.prefetch_related(themes_in_order(), published_measures())
+        return self.prefetch_related(themes_in_order(NetworkThemeLink), published_measures())
 
 
 class Network(Publishable):
@@ -113,7 +119,11 @@ class Network(Publishable):
     )
     verification_note = models.TextField(_("note for verification"), blank=True)
     themes = models.ManyToManyField(
-        Theme, related_name="networks", blank=True, verbose_name=_("themes")
+        Theme,
+        through="NetworkThemeLink",
+        related_name="networks",
+        blank=True,
+        verbose_name=_("themes"),
     )
     measures = models.ManyToManyField(
         Measure, related_name="networks", blank=True, verbose_name=_("linked measures")
@@ -163,7 +173,7 @@ class EUProjectQuerySet(PublishableQuerySet):
     def for_detail(self):
         """Return projects with everything their own page shows, published links only."""
         return self.select_related("lead_unit").prefetch_related(
-            themes_in_order(),
+            themes_in_order(EUProjectThemeLink),
             published_measures(),
             Prefetch(
                 "partner_cities",
@@ -218,7 +228,11 @@ class EUProject(Publishable):
     )
     website = models.URLField(_("website"), blank=True)
     themes = models.ManyToManyField(
-        Theme, related_name="eu_projects", blank=True, verbose_name=_("themes")
+        Theme,
+        through="EUProjectThemeLink",
+        related_name="eu_projects",
+        blank=True,
+        verbose_name=_("themes"),
     )
     measures = models.ManyToManyField(
         Measure, related_name="eu_projects", blank=True, verbose_name=_("linked measures")
@@ -260,3 +274,59 @@ class EUProject(Publishable):
         if self.end and self.end < today:
             return self.Phase.COMPLETED
         return self.Phase.RUNNING
+
+
+class NetworkThemeLink(EditorialLink):
+    """That a network concerns a theme: the portal's reading, until the office confirms it."""
+
+    source_field, target_field = "network", "theme"
+
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.CASCADE,
+        related_name="theme_links",
+        verbose_name=_("network of cities"),
+    )
+    theme = models.ForeignKey(
+        Theme, on_delete=models.CASCADE, related_name="network_links", verbose_name=_("theme")
+    )
+
+    class Meta:
+        ordering = ["network__name", "theme__slug"]
+        verbose_name = _("theme of a network")
+        verbose_name_plural = _("themes of networks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "theme"], name="%(app_label)s_%(class)s_unique"
+            )
+        ]
+
+
+class EUProjectThemeLink(EditorialLink):
+    """That an EU project concerns a theme: the portal's reading, until the office confirms it."""
+
+    source_field, target_field = "euproject", "theme"
+
+    # Named as Django names the column of an automatic link table, as the existing rows had it.
+    euproject = models.ForeignKey(
+        EUProject,
+        on_delete=models.CASCADE,
+        related_name="theme_links",
+        verbose_name=_("EU-funded project"),
+    )
+    theme = models.ForeignKey(
+        Theme, on_delete=models.CASCADE, related_name="eu_project_links", verbose_name=_("theme")
+    )
+
+    class Meta:
+        ordering = ["euproject__acronym", "theme__slug"]
+        verbose_name = _("theme of an EU-funded project")
+        verbose_name_plural = _("themes of EU-funded projects")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["euproject", "theme"], name="%(app_label)s_%(class)s_unique"
+            )
+        ]
+
+
+THEME_LINKS = (NetworkThemeLink, EUProjectThemeLink)

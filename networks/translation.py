@@ -3,7 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import EUProject, Network
+from .models import THEME_LINKS, EUProject, Network
 
 
 @register(Network)
@@ -18,5 +18,5 @@ class EUProjectTranslation(TranslationOptions):
 
 # History is registered here, after modeltranslation has added the German and English columns,
 # so that every version keeps both languages (registered in models.py it would keep neither).
-for model in (Network, EUProject):
+for model in (Network, EUProject, *THEME_LINKS):
     simple_history.register(model)

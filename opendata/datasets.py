@@ -121,6 +121,14 @@ UPDATED = Column(
     "updated_at", gettext_lazy("Last change, date and time in ISO 8601 with time zone offset")
 )
 THEMES = Column("themes", gettext_lazy("Slugs of the themes, separated by |"))
+THEMES_CONFIRMED = confirmed_column(
+    "themes",
+    "theme",
+    gettext_lazy(
+        "Slugs of the themes whose assignment the International Affairs Office has "
+        "confirmed, separated by |; the others are proposed"
+    ),
+)
 GOALS_CONFIRMED = confirmed_column(
     "goals",
     "goal",
@@ -218,14 +226,7 @@ DATASETS = [
             Column("goals", gettext_lazy("Numbers of the goals it serves, separated by |")),
             GOALS_CONFIRMED,
             THEMES,
-            confirmed_column(
-                "themes",
-                "theme",
-                gettext_lazy(
-                    "Slugs of the themes whose assignment the International Affairs Office has "
-                    "confirmed, separated by |; the others are proposed"
-                ),
-            ),
+            THEMES_CONFIRMED,
             Column("lead_unit", gettext_lazy("Slug of the lead unit")),
             Column(
                 "contributing_units",
@@ -310,6 +311,7 @@ DATASETS = [
             Column("council_decision", gettext_lazy("Council document number of the decision")),
             Column("description", gettext_lazy("Description"), translated=True),
             THEMES,
+            THEMES_CONFIRMED,
             Column("coordinating_unit", gettext_lazy("Slug of the coordinating unit")),
             MEASURES,
             UPDATED,
@@ -343,6 +345,7 @@ DATASETS = [
             Column("role", gettext_lazy("Hannover's role"), translated=True),
             Column("website", gettext_lazy("Website of the network")),
             THEMES,
+            THEMES_CONFIRMED,
             MEASURES,
             URL,
             UPDATED,
@@ -380,6 +383,7 @@ DATASETS = [
                 gettext_lazy("Slugs of the twin and cooperation cities, separated by |"),
             ),
             THEMES,
+            THEMES_CONFIRMED,
             MEASURES,
             Column("website", gettext_lazy("Website of the project")),
             URL,

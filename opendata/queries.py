@@ -15,12 +15,11 @@ from measures.models import (
     MeasureThemeLink,
     OrganisationalUnit,
     SubItem,
-    Theme,
     public_links_prefetch,
 )
-from networks.models import EUProject, Network
+from networks.models import EUProject, EUProjectThemeLink, Network, NetworkThemeLink
 from partners.filters import default_order
-from partners.models import PartnerCity, Partnership
+from partners.models import PartnerCity, Partnership, PartnershipThemeLink
 from progress.models import ProgressReport
 
 
@@ -37,8 +36,9 @@ def _measure_numbers(attribute: str = "measures") -> Prefetch:
     )
 
 
-def _themes() -> Prefetch:
-    return Prefetch("themes", queryset=Theme.objects.order_by("slug"))
+def _theme_links(link_model) -> Prefetch:
+    """Return a Prefetch of the theme links along `link_model`, with their confirmation, by slug."""
+    return public_links_prefetch("theme_links", link_model, "theme", order=["theme__slug"])
 
 
 def _goal_links() -> Prefetch:
@@ -108,7 +108,7 @@ def _partnerships():
     return (
         Partnership.objects.public()
         .select_related("coordinating_unit")
-        .prefetch_related(_themes())
+        .prefetch_related(_theme_links(PartnershipThemeLink))
         .order_by("since", "pk")
     )
 
@@ -126,7 +126,7 @@ def partnerships():
     return (
         Partnership.objects.public()
         .select_related("city", "coordinating_unit")
-        .prefetch_related(_themes(), _measure_numbers())
+        .prefetch_related(_theme_links(PartnershipThemeLink), _measure_numbers())
         .order_by("city__slug", "since", "pk")
     )
 
@@ -136,7 +136,7 @@ def networks():
     return (
         Network.objects.public()
         .order_by("scope", "slug")
-        .prefetch_related(_themes(), _measure_numbers())
+        .prefetch_related(_theme_links(NetworkThemeLink), _measure_numbers())
     )
 
 
@@ -151,7 +151,7 @@ def eu_projects():
         EUProject.objects.public()
         .for_list()
         .prefetch_related(
-            _themes(),
+            _theme_links(EUProjectThemeLink),
             _measure_numbers(),
             _published(
                 "partner_cities",

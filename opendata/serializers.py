@@ -265,7 +265,8 @@ class CityPartnershipSerializer(serializers.ModelSerializer):
     kind_label = ChoiceLabelField(PartnershipKind)
     is_active = serializers.BooleanField(read_only=True)
     description = TranslatedField()
-    themes = SlugsField("themes")
+    themes = SlugsField("public_theme_links", key="theme.slug")
+    theme_links = ThemeLinksField("public_theme_links")
     coordinating_unit = UnitSerializer(read_only=True, allow_null=True)
 
     class Meta:
@@ -280,6 +281,7 @@ class CityPartnershipSerializer(serializers.ModelSerializer):
             "council_decision",
             "description",
             "themes",
+            "theme_links",
             "coordinating_unit",
         ]
 
@@ -336,7 +338,8 @@ class NetworkSerializer(serializers.ModelSerializer):
     role = TranslatedField()
     description = TranslatedField()
     verification_note = TranslatedField()
-    themes = ThemeSerializer(many=True, read_only=True)
+    themes = ThemesOfLinksField("public_theme_links")
+    theme_links = ThemeLinksField("public_theme_links")
     measures = NumbersField("public_measures", help_text="Numbers of the linked measures.")
     url = PageURLField(help_text="The network's page on the public site.")
 
@@ -358,6 +361,7 @@ class NetworkSerializer(serializers.ModelSerializer):
             "needs_verification",
             "verification_note",
             "themes",
+            "theme_links",
             "measures",
             "url",
             "updated_at",
@@ -375,7 +379,8 @@ class EUProjectSerializer(serializers.ModelSerializer):
     partner_cities = SlugsField(
         "public_cities", help_text="Slugs of the published twin and cooperation cities."
     )
-    themes = ThemeSerializer(many=True, read_only=True)
+    themes = ThemesOfLinksField("public_theme_links")
+    theme_links = ThemeLinksField("public_theme_links")
     measures = NumbersField("public_measures", help_text="Numbers of the linked measures.")
     url = PageURLField(help_text="The project's page on the public site.")
 
@@ -396,6 +401,7 @@ class EUProjectSerializer(serializers.ModelSerializer):
             "lead_unit",
             "partner_cities",
             "themes",
+            "theme_links",
             "measures",
             "website",
             "url",

@@ -6,18 +6,20 @@ from modeltranslation.admin import TranslationStackedInline
 from core.admin_kit import ContentAdmin
 from core.i18n import localized_fields
 from core.spreadsheets import SpreadsheetMixin
+from measures.admin import EditorialLinkAdmin, EditorialLinkFieldsMixin
 
-from .models import ExternalPartner, PartnerCity, Partnership
+from .models import ExternalPartner, PartnerCity, Partnership, PartnershipThemeLink
 from .resources import PartnerCityResource
 
 
-class PartnershipInline(TranslationStackedInline):
+class PartnershipInline(EditorialLinkFieldsMixin, TranslationStackedInline):
+    editorial_link_fields = ("themes",)
     model = Partnership
     extra = 0
     # Partnerships are archived, never deleted.
     can_delete = False
     autocomplete_fields = ["coordinating_unit"]
-    filter_horizontal = ["themes", "measures"]
+    filter_horizontal = ["measures"]
 
 
 @admin.register(PartnerCity)
@@ -32,13 +34,14 @@ class PartnerCityAdmin(SpreadsheetMixin, ContentAdmin):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(ContentAdmin):
+class PartnershipAdmin(EditorialLinkFieldsMixin, ContentAdmin):
+    editorial_link_fields = ("themes",)
     list_display = ["city", "kind", "since", "ended_on", "coordinating_unit", "publication_state"]
     list_filter = ["publication_state", "kind", "themes", "coordinating_unit"]
     list_select_related = ["city", "coordinating_unit"]
     search_fields = ["city__search_names", "council_decision", *localized_fields("description")]
     autocomplete_fields = ["city", "coordinating_unit"]
-    filter_horizontal = ["themes", "measures"]
+    filter_horizontal = ["measures"]
 
 
 @admin.register(ExternalPartner)
@@ -48,3 +51,7 @@ class ExternalPartnerAdmin(ContentAdmin):
     search_fields = ["slug", *localized_fields("name", "description")]
     prepopulated_fields = {"slug": ["name_en"]}
     filter_horizontal = ["measures"]
+
+
+# The office confirms the themes of partnerships in bulk, as the plan's other links.
+admin.site.register(PartnershipThemeLink, EditorialLinkAdmin)

@@ -4,6 +4,8 @@ import pytest
 
 from measures.models import AreaGoalLink, MeasureGoalLink, MeasureThemeLink
 from measures.services import links_confirm
+from networks.models import EUProjectThemeLink, NetworkThemeLink
+from partners.models import PartnershipThemeLink
 from tests.factories import OfficeUserFactory
 
 from .test_downloads import read_csv
@@ -81,3 +83,48 @@ def test_the_openapi_description_documents_the_flag(client, plan):
         confirmed = items["properties"]["confirmed"]
         assert confirmed["type"] == "boolean"
         assert "International Affairs Office" in confirmed["description"]
+
+
+THEMED = [
+    # (API path, key of a row, link model, the link's path to that key)
+    ("networks", "slug", NetworkThemeLink, "network__slug"),
+    ("eu-projects", "slug", EUProjectThemeLink, "euproject__slug"),
+    ("partnerships", "id", PartnershipThemeLink, "partnership_id"),
+]
+
+
+@pytest.mark.parametrize(("path", "key", "link_model", "row_path"), THEMED)
+def test_the_themes_of_networks_projects_and_partnerships_carry_the_flag(
+    client, plan, path, key, link_model, row_path
+):
+    rows = results(client, path)
+    themed = [row for row in rows if row["themes"]]
+    assert themed
+    for row in themed:
+        slugs = [theme if isinstance(theme, str) else theme["slug"] for theme in row["themes"]]
+        assert row["theme_links"] == [{"theme": slug, "confirmed": False} for slug in slugs]
+
+    row = themed[0]
+    links_confirm(links=link_model.objects.filter(**{row_path: row[key]}), user=OfficeUserFactory())
+    again = by_key(results(client, path), key)[row[key]]
+    assert again["theme_links"] and all(link["confirmed"] for link in again["theme_links"])
+
+    _headers, csv_rows = read_csv(client, path)
+    csv_row = by_key(csv_rows, key)[str(row[key])]
+    assert csv_row["themes_confirmed"] == csv_row["themes"] != ""
+    others = [other for other in csv_rows if other[key] != str(row[key]) and other["themes"]]
+    assert others and all(other["themes_confirmed"] == "" for other in others)
+
+
+def test_a_citys_partnerships_carry_the_flag_of_their_themes(client, plan):
+    cities = results(client, "partner-cities")
+    links = [link for city in cities for p in city["partnerships"] for link in p["theme_links"]]
+    assert links and not any(link["confirmed"] for link in links)
+
+
+def test_the_openapi_description_documents_the_flag_of_the_other_themes(client, plan):
+    components = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    for component in ("Network", "EUProject", "Partnership", "CityPartnership"):
+        items = components[component]["properties"]["theme_links"]["items"]
+        assert set(items["properties"]) == {"theme", "confirmed"}, component
+        assert items["properties"]["confirmed"]["type"] == "boolean"
