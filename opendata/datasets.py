@@ -78,6 +78,18 @@ class ConfirmedColumn(Column):
         return [LIST_SEPARATOR.join(str(link[self.end]) for link in links if link["confirmed"])]
 
 
+@dataclass(frozen=True)
+class ConfirmedRowsColumn(Column):
+    """A column of the keys of the nested linked rows whose link the office has confirmed."""
+
+    # The API's field that lists the rows, each with its "confirmed".
+    source: str = ""
+
+    def cells(self, row: dict) -> list[str]:
+        rows = row.get(self.source) or []
+        return [LIST_SEPARATOR.join(str(item[self.key]) for item in rows if item["confirmed"])]
+
+
 def confirmed_column(plural: str, end: str, description: Promise) -> ConfirmedColumn:
     """Return the column of the `plural` whose assignment the office has confirmed."""
     return ConfirmedColumn(f"{plural}_confirmed", description, end=end)
@@ -168,6 +180,24 @@ DATASETS = [
                     "Numbers of the measures whose assignment the International Affairs Office "
                     "has confirmed, separated by |; the others are proposed"
                 ),
+            ),
+            Column(
+                "city_development_goals",
+                gettext_lazy(
+                    "Positions of the goals of 'Mein Hannover 2030' behind the goal, separated "
+                    "by |"
+                ),
+                key="position",
+            ),
+            ConfirmedRowsColumn(
+                "city_development_goals_confirmed",
+                gettext_lazy(
+                    "Positions of the goals of 'Mein Hannover 2030' whose assignment the "
+                    "International Affairs Office has confirmed, separated by |; the others are "
+                    "proposed"
+                ),
+                key="position",
+                source="city_development_goals",
             ),
             URL,
             UPDATED,

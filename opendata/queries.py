@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from measures.models import (
     AreaGoalLink,
     AreaOfAction,
+    CityDevelopmentGoalLink,
     Goal,
     Measure,
     MeasureGoalLink,
@@ -47,7 +48,7 @@ def _goal_links() -> Prefetch:
 
 
 def goals():
-    """Return the published overarching goals with their links to published areas and measures."""
+    """Return the published goals with their links to areas, measures and 'Mein Hannover 2030'."""
     return (
         Goal.objects.public()
         .order_by("number")
@@ -58,6 +59,12 @@ def goals():
                 MeasureGoalLink,
                 "measure",
                 order=["measure__area__number", "measure__position"],
+            ),
+            public_links_prefetch(
+                "city_development_goal_links",
+                CityDevelopmentGoalLink,
+                "citydevelopmentgoal",
+                order=["citydevelopmentgoal__position"],
             ),
         )
     )

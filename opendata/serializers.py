@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from measures.models import (
     AreaOfAction,
+    CityDevelopmentGoalLink,
     Goal,
     Measure,
     OrganisationalUnit,
@@ -20,6 +21,7 @@ from progress.models import ProgressReport
 from .fields import (
     AreaLinksField,
     ChoiceLabelField,
+    ConfirmedField,
     CountryNameField,
     GoalLinksField,
     IntegerKeysField,
@@ -60,6 +62,22 @@ class UnitSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "short_name"]
 
 
+class CityDevelopmentGoalLinkSerializer(serializers.ModelSerializer):
+    """A goal of 'Mein Hannover 2030' behind a goal of the plan, with the office's confirmation."""
+
+    position = serializers.IntegerField(
+        source="citydevelopmentgoal.position",
+        read_only=True,
+        help_text="Position of the goal in the list of 'Mein Hannover 2030' goals.",
+    )
+    text = TranslatedField("text", source_attribute="citydevelopmentgoal")
+    confirmed = ConfirmedField()
+
+    class Meta:
+        model = CityDevelopmentGoalLink
+        fields = ["position", "text", "confirmed"]
+
+
 class GoalSerializer(serializers.ModelSerializer):
     title = TranslatedField()
     description = TranslatedField()
@@ -75,6 +93,15 @@ class GoalSerializer(serializers.ModelSerializer):
         help_text="Numbers of the measures serving it.",
     )
     measure_links = MeasureLinksField("public_measure_links")
+    city_development_goals = CityDevelopmentGoalLinkSerializer(
+        source="public_city_development_goal_links",
+        many=True,
+        read_only=True,
+        help_text=(
+            "The goals of the City Development Plan 'Mein Hannover 2030' the goal builds on, each "
+            "with the office's confirmation."
+        ),
+    )
     url = PageURLField(help_text="The goal's page on the public site.")
 
     class Meta:
@@ -87,6 +114,7 @@ class GoalSerializer(serializers.ModelSerializer):
             "area_links",
             "measures",
             "measure_links",
+            "city_development_goals",
             "url",
             "updated_at",
         ]

@@ -1,8 +1,16 @@
 """The API and the CSV files say of each goal, area, measure and theme link if it is confirmed."""
 
 import pytest
+from django.utils import translation
 
-from measures.models import AreaGoalLink, MeasureGoalLink, MeasureThemeLink
+from measures.models import (
+    AreaGoalLink,
+    CityDevelopmentGoal,
+    CityDevelopmentGoalLink,
+    Goal,
+    MeasureGoalLink,
+    MeasureThemeLink,
+)
 from measures.services import links_confirm
 from networks.models import EUProjectThemeLink, NetworkThemeLink
 from partners.models import PartnershipThemeLink
@@ -128,3 +136,54 @@ def test_the_openapi_description_documents_the_flag_of_the_other_themes(client, 
         items = components[component]["properties"]["theme_links"]["items"]
         assert set(items["properties"]) == {"theme", "confirmed"}, component
         assert items["properties"]["confirmed"]["type"] == "boolean"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_goal_endpoint_gives_the_mein_hannover_goals_behind_it_with_the_flag(
+    client, plan, lang
+):
+    goals = by_key(results(client, "goals", lang=lang), "number")
+    expected = {
+        goal.number: [
+            link.citydevelopmentgoal.position
+            for link in goal.city_development_goal_links.order_by("citydevelopmentgoal__position")
+        ]
+        for goal in Goal.objects.all()
+    }
+    assert any(expected.values())
+    for number, positions in expected.items():
+        behind = goals[number]["city_development_goals"]
+        assert [row["position"] for row in behind] == positions
+        assert not any(row["confirmed"] for row in behind)
+        for row in behind:
+            text = CityDevelopmentGoal.objects.get(position=row["position"])
+            with translation.override(lang):
+                assert row["text"] == text.text
+
+
+def test_a_confirmed_mein_hannover_goal_reads_true_in_the_api_and_the_csv(client, plan):
+    link = CityDevelopmentGoalLink.objects.select_related("goal", "citydevelopmentgoal").first()
+    links_confirm(links=CityDevelopmentGoalLink.objects.filter(pk=link.pk), user=OfficeUserFactory())
+    goal = by_key(results(client, "goals"), "number")[link.goal.number]
+    flags = {row["position"]: row["confirmed"] for row in goal["city_development_goals"]}
+    assert flags[link.citydevelopmentgoal.position] is True
+    assert sum(flags.values()) == 1
+    # Without lang, the text comes in both languages.
+    assert set(goal["city_development_goals"][0]["text"]) == {"de", "en"}
+
+    _headers, rows = read_csv(client, "goals")
+    row = by_key(rows, "number")[str(link.goal.number)]
+    assert row["city_development_goals_confirmed"] == str(link.citydevelopmentgoal.position)
+    assert str(link.citydevelopmentgoal.position) in row["city_development_goals"].split("|")
+
+
+def test_the_openapi_description_documents_the_mein_hannover_goals_and_their_flag(client, plan):
+    schema = client.get("/api/v1/openapi.json").json()
+    components = schema["components"]["schemas"]
+    field = components["Goal"]["properties"]["city_development_goals"]
+    assert "Mein Hannover 2030" in field.get("description", "")
+    reference = field["items"]["$ref"].rsplit("/", 1)[-1]
+    properties = components[reference]["properties"]
+    assert set(properties) == {"position", "text", "confirmed"}
+    assert properties["confirmed"]["type"] == "boolean"
+    assert "International Affairs Office" in properties["confirmed"]["description"]
