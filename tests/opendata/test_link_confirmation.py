@@ -163,7 +163,8 @@ def test_the_goal_endpoint_gives_the_mein_hannover_goals_behind_it_with_the_flag
 
 def test_a_confirmed_mein_hannover_goal_reads_true_in_the_api_and_the_csv(client, plan):
     link = CityDevelopmentGoalLink.objects.select_related("goal", "citydevelopmentgoal").first()
-    links_confirm(links=CityDevelopmentGoalLink.objects.filter(pk=link.pk), user=OfficeUserFactory())
+    office = OfficeUserFactory()
+    links_confirm(links=CityDevelopmentGoalLink.objects.filter(pk=link.pk), user=office)
     goal = by_key(results(client, "goals"), "number")[link.goal.number]
     flags = {row["position"]: row["confirmed"] for row in goal["city_development_goals"]}
     assert flags[link.citydevelopmentgoal.position] is True
