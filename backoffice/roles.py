@@ -40,6 +40,9 @@ EDITORIAL_LINK_MODELS = [
     ("measures", "measurethemelink"),
     ("measures", "areagoallink"),
     ("measures", "citydevelopmentgoallink"),
+    ("networks", "networkthemelink"),
+    ("networks", "euprojectthemelink"),
+    ("partners", "partnershipthemelink"),
 ]
 # Parts of a larger record that its page removes; the history keeps them.
 REMOVABLE_PARTS = [

@@ -36,7 +36,29 @@ def linked_city_choices():
     return sorted(choices.items(), key=lambda choice: fold(choice[1]))
 
 
-class MeasureScopeFilter(django_filters.FilterSet):
+class ProposedLinksFilterMixin:
+    """Tell a list whether a chosen goal or theme reaches a listed row by an unconfirmed link."""
+
+    # Filters that follow a link of the portal's reading of the plan: for each filter's name,
+    # the link model and the path from a link to the listed row.
+    editorial_filters: dict = {}
+
+    def rests_on_proposals(self) -> bool:
+        """Return whether a chosen goal or theme reaches a listed row by an unconfirmed link."""
+        data = getattr(self.form, "cleaned_data", None) or {}
+        for name, (link_model, row_path) in self.editorial_filters.items():
+            chosen = data.get(name)
+            if chosen and (
+                link_model.objects.unconfirmed()
+                .filter(**{link_model.target_field: chosen})
+                .filter(**{f"{row_path}__in": self.qs.values("pk")})
+                .exists()
+            ):
+                return True
+        return False
+
+
+class MeasureScopeFilter(ProposedLinksFilterMixin, django_filters.FilterSet):
     """Narrow measures by Area of Action, goal, status and responsible unit."""
 
     area = django_filters.ModelChoiceFilter(
@@ -63,25 +85,11 @@ class MeasureScopeFilter(django_filters.FilterSet):
         empty_label=_("All units"),
     )
 
-    # Filters that follow a link of the portal's reading of the plan: the link model and its end.
-    editorial_filters = {"goal": (MeasureGoalLink, "goal")}
+    editorial_filters = {"goal": (MeasureGoalLink, "measure")}
 
     class Meta:
         model = Measure
         fields = []
-
-    def rests_on_proposals(self) -> bool:
-        """Return whether a chosen goal or theme reaches a listed measure by an unconfirmed link."""
-        data = getattr(self.form, "cleaned_data", None) or {}
-        for name, (link_model, end) in self.editorial_filters.items():
-            chosen = data.get(name)
-            if chosen and (
-                link_model.objects.unconfirmed()
-                .filter(**{end: chosen}, measure__in=self.qs.values("pk"))
-                .exists()
-            ):
-                return True
-        return False
 
     @property
     def qs(self):
@@ -128,7 +136,7 @@ class MeasureFilter(MeasureScopeFilter):
 
     editorial_filters = {
         **MeasureScopeFilter.editorial_filters,
-        "theme": (MeasureThemeLink, "theme"),
+        "theme": (MeasureThemeLink, "measure"),
     }
 
     q = django_filters.CharFilter(label=_("Search text"), method="filter_text")

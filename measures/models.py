@@ -17,6 +17,7 @@ from core.content import (
     Versioned,
     public_q,
 )
+from core.i18n import translated_order
 from core.text import person_name
 
 MEASURE_NUMBER = RegexValidator(r"^[1-9][0-9]*\.[1-9][0-9]*$", _("Use the form 1.1, 2.3 or 4.12."))
@@ -719,3 +720,17 @@ def public_links_prefetch(relation: str, link_model, end: str, *, order, related
         .order_by(*order)
     )
     return models.Prefetch(relation, queryset=links, to_attr=f"public_{relation}")
+
+
+def theme_links_prefetch(link_model, relation: str = "theme_links"):
+    """Return a Prefetch of the theme links along `relation`, by theme name in the active language.
+
+    Each link brings its theme and the office's confirmation, as public_theme_links.
+    """
+    return models.Prefetch(
+        relation,
+        queryset=link_model.objects.select_related("theme").order_by(
+            translated_order("theme__name"), "pk"
+        ),
+        to_attr="public_theme_links",
+    )

@@ -6,13 +6,15 @@ from core.admin_kit import ContentAdmin
 from core.admin_kit.contacts import ContactFilter, ContactsColumnMixin
 from core.i18n import localized_fields
 from core.spreadsheets import SpreadsheetMixin
+from measures.admin import EditorialLinkAdmin, EditorialLinkFieldsMixin
 
-from .models import EUProject, FundingProgramme, Network
+from .models import THEME_LINKS, EUProject, FundingProgramme, Network
 from .resources import EUProjectResource, FundingProgrammeResource
 
 
 @admin.register(Network)
-class NetworkAdmin(ContactsColumnMixin, ContentAdmin):
+class NetworkAdmin(EditorialLinkFieldsMixin, ContactsColumnMixin, ContentAdmin):
+    editorial_link_fields = ("themes",)
     list_display = [
         "name",
         "acronym",
@@ -37,12 +39,15 @@ class NetworkAdmin(ContactsColumnMixin, ContentAdmin):
     autocomplete_fields = ["coordinating_unit"]
     search_fields = ["slug", *localized_fields("name", "acronym", "role", "description")]
     prepopulated_fields = {"slug": ["name_en"]}
-    filter_horizontal = ["themes", "measures", "contact_persons"]
+    filter_horizontal = ["measures", "contact_persons"]
     readonly_fields = ["created_at", "updated_at"]
 
 
 @admin.register(EUProject)
-class EUProjectAdmin(ContactsColumnMixin, SpreadsheetMixin, ContentAdmin):
+class EUProjectAdmin(
+    EditorialLinkFieldsMixin, ContactsColumnMixin, SpreadsheetMixin, ContentAdmin
+):
+    editorial_link_fields = ("themes",)
     resource_classes = [EUProjectResource]
     list_display = [
         "acronym",
@@ -61,7 +66,7 @@ class EUProjectAdmin(ContactsColumnMixin, SpreadsheetMixin, ContentAdmin):
     search_fields = ["acronym", "slug", "funding_programme", *localized_fields("title", "aim")]
     autocomplete_fields = ["lead_unit", "programme"]
     prepopulated_fields = {"slug": ["acronym"]}
-    filter_horizontal = ["themes", "measures", "partner_cities", "contact_persons"]
+    filter_horizontal = ["measures", "partner_cities", "contact_persons"]
     readonly_fields = ["created_at", "updated_at"]
 
 
@@ -75,3 +80,8 @@ class FundingProgrammeAdmin(SpreadsheetMixin, ContentAdmin):
     filter_horizontal = ["themes"]
     date_hierarchy = "next_deadline"
     readonly_fields = ["created_at", "updated_at"]
+
+
+# The office confirms the themes of networks and projects in bulk, as the plan's other links.
+for link_model in THEME_LINKS:
+    admin.site.register(link_model, EditorialLinkAdmin)

@@ -7,9 +7,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import q_any_language, translated_order
+from measures.filters import ProposedLinksFilterMixin
 from measures.models import OrganisationalUnit, Theme
 
-from .models import EUProject, MembershipStatus, Network, Scope
+from .models import (
+    EUProject,
+    EUProjectThemeLink,
+    MembershipStatus,
+    Network,
+    NetworkThemeLink,
+    Scope,
+)
 
 
 def themes_of(model):
@@ -42,8 +50,10 @@ def projects_containing(queryset, value: str):
     )
 
 
-class NetworkFilter(django_filters.FilterSet):
+class NetworkFilter(ProposedLinksFilterMixin, django_filters.FilterSet):
     """Narrow the networks by scope, membership status, theme and free text."""
+
+    editorial_filters = {"theme": (NetworkThemeLink, "network")}
 
     q = django_filters.CharFilter(label=_("Search text"), method="filter_text")
     scope = django_filters.ChoiceFilter(
@@ -98,8 +108,10 @@ class ProjectOrderingFilter(django_filters.OrderingFilter):
         return qs.order_by(*ordering, Lower("acronym"), "pk")
 
 
-class ProjectFilter(django_filters.FilterSet):
+class ProjectFilter(ProposedLinksFilterMixin, django_filters.FilterSet):
     """Narrow the EU projects by phase, funding programme, lead unit, theme and free text."""
+
+    editorial_filters = {"theme": (EUProjectThemeLink, "euproject")}
 
     q = django_filters.CharFilter(label=_("Search text"), method="filter_text")
     phase = django_filters.ChoiceFilter(

@@ -12,7 +12,13 @@ from django.utils.translation import pgettext_lazy
 
 from core.content import Publishable, PublishableQuerySet
 from core.i18n import translated_order
-from measures.models import Measure, OrganisationalUnit, Theme
+from measures.models import (
+    EditorialLink,
+    Measure,
+    OrganisationalUnit,
+    Theme,
+    theme_links_prefetch,
+)
 from partners.models import PartnerCity
 
 
@@ -33,8 +39,13 @@ class MembershipStatus(models.TextChoices):
     FORMER = "former", _("former member")
 
 
-def themes_in_order():
-    """Return a Prefetch of themes sorted by their name in the active language."""
+def themes_in_order(link_model):
+    """Return a Prefetch of the theme links of `link_model`, with their confirmation, by name."""
+    return theme_links_prefetch(link_model)
+
+
+def plain_themes_in_order():
+    """Return a Prefetch of themes the office entered (no reading of the plan), by name."""
     return Prefetch("themes", queryset=Theme.objects.order_by(translated_order("name")))
 
 
@@ -58,13 +69,13 @@ class NetworkQuerySet(PublishableQuerySet):
 
     def for_list(self):
         """Return networks with their themes, European first, by name in the active language."""
-        return self.prefetch_related(themes_in_order()).order_by(
+        return self.prefetch_related(themes_in_order(NetworkThemeLink)).order_by(
             "scope", translated_order("name"), "pk"
         )
 
     def for_detail(self):
         """Return networks with their themes and published measures."""
-        return self.prefetch_related(themes_in_order(), published_measures())
+        return self.prefetch_related(themes_in_order(NetworkThemeLink), published_measures())
 
 
 class Network(Publishable):
@@ -114,7 +125,11 @@ class Network(Publishable):
     )
     verification_note = models.TextField(_("note for verification"), blank=True)
     themes = models.ManyToManyField(
-        Theme, related_name="networks", blank=True, verbose_name=_("themes")
+        Theme,
+        through="NetworkThemeLink",
+        related_name="networks",
+        blank=True,
+        verbose_name=_("themes"),
     )
     measures = models.ManyToManyField(
         Measure, related_name="networks", blank=True, verbose_name=_("linked measures")
@@ -156,7 +171,7 @@ class FundingProgrammeQuerySet(PublishableQuerySet):
         """Return programmes with an upcoming deadline first (soonest first), then the others."""
         return (
             self.prefetch_related(
-                themes_in_order(),
+                plain_themes_in_order(),
                 Prefetch(
                     "eu_projects",
                     queryset=EUProject.objects.public().order_by(Lower("acronym"), "pk"),
@@ -246,7 +261,7 @@ class EUProjectQuerySet(PublishableQuerySet):
                 "programme",
                 queryset=FundingProgramme.objects.public(),
             ),
-            themes_in_order(),
+            themes_in_order(EUProjectThemeLink),
             published_measures(),
             Prefetch(
                 "partner_cities",
@@ -310,7 +325,11 @@ class EUProject(Publishable):
     )
     website = models.URLField(_("website"), blank=True)
     themes = models.ManyToManyField(
-        Theme, related_name="eu_projects", blank=True, verbose_name=_("themes")
+        Theme,
+        through="EUProjectThemeLink",
+        related_name="eu_projects",
+        blank=True,
+        verbose_name=_("themes"),
     )
     measures = models.ManyToManyField(
         Measure, related_name="eu_projects", blank=True, verbose_name=_("linked measures")
@@ -359,3 +378,59 @@ class EUProject(Publishable):
         if self.end and self.end < today:
             return self.Phase.COMPLETED
         return self.Phase.RUNNING
+
+
+class NetworkThemeLink(EditorialLink):
+    """That a network concerns a theme: the portal's reading, until the office confirms it."""
+
+    source_field, target_field = "network", "theme"
+
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.CASCADE,
+        related_name="theme_links",
+        verbose_name=_("network of cities"),
+    )
+    theme = models.ForeignKey(
+        Theme, on_delete=models.CASCADE, related_name="network_links", verbose_name=_("theme")
+    )
+
+    class Meta:
+        ordering = ["network__name", "theme__slug"]
+        verbose_name = _("theme of a network")
+        verbose_name_plural = _("themes of networks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "theme"], name="%(app_label)s_%(class)s_unique"
+            )
+        ]
+
+
+class EUProjectThemeLink(EditorialLink):
+    """That an EU project concerns a theme: the portal's reading, until the office confirms it."""
+
+    source_field, target_field = "euproject", "theme"
+
+    # Named as Django names the column of an automatic link table, as the existing rows had it.
+    euproject = models.ForeignKey(
+        EUProject,
+        on_delete=models.CASCADE,
+        related_name="theme_links",
+        verbose_name=_("EU-funded project"),
+    )
+    theme = models.ForeignKey(
+        Theme, on_delete=models.CASCADE, related_name="eu_project_links", verbose_name=_("theme")
+    )
+
+    class Meta:
+        ordering = ["euproject__acronym", "theme__slug"]
+        verbose_name = _("theme of an EU-funded project")
+        verbose_name_plural = _("themes of EU-funded projects")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["euproject", "theme"], name="%(app_label)s_%(class)s_unique"
+            )
+        ]
+
+
+THEME_LINKS = (NetworkThemeLink, EUProjectThemeLink)

@@ -3,7 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import EUProject, FundingProgramme, Network
+from .models import THEME_LINKS, EUProject, FundingProgramme, Network
 
 
 @register(Network)
@@ -23,5 +23,5 @@ class FundingProgrammeTranslation(TranslationOptions):
 
 # History is registered here, after modeltranslation has added the German and English columns,
 # so that every version keeps both languages (registered in models.py it would keep neither).
-for model in (Network, EUProject, FundingProgramme):
+for model in (Network, EUProject, FundingProgramme, *THEME_LINKS):
     simple_history.register(model)

@@ -78,6 +78,18 @@ class ConfirmedColumn(Column):
         return [LIST_SEPARATOR.join(str(link[self.end]) for link in links if link["confirmed"])]
 
 
+@dataclass(frozen=True)
+class ConfirmedRowsColumn(Column):
+    """A column of the keys of the nested linked rows whose link the office has confirmed."""
+
+    # The API's field that lists the rows, each with its "confirmed".
+    source: str = ""
+
+    def cells(self, row: dict) -> list[str]:
+        rows = row.get(self.source) or []
+        return [LIST_SEPARATOR.join(str(item[self.key]) for item in rows if item["confirmed"])]
+
+
 def confirmed_column(plural: str, end: str, description: Promise) -> ConfirmedColumn:
     """Return the column of the `plural` whose assignment the office has confirmed."""
     return ConfirmedColumn(f"{plural}_confirmed", description, end=end)
@@ -122,6 +134,14 @@ UPDATED = Column(
     "updated_at", gettext_lazy("Last change, date and time in ISO 8601 with time zone offset")
 )
 THEMES = Column("themes", gettext_lazy("Slugs of the themes, separated by |"))
+THEMES_CONFIRMED = confirmed_column(
+    "themes",
+    "theme",
+    gettext_lazy(
+        "Slugs of the themes whose assignment the International Affairs Office has "
+        "confirmed, separated by |; the others are proposed"
+    ),
+)
 GOALS_CONFIRMED = confirmed_column(
     "goals",
     "goal",
@@ -161,6 +181,24 @@ DATASETS = [
                     "Numbers of the measures whose assignment the International Affairs Office "
                     "has confirmed, separated by |; the others are proposed"
                 ),
+            ),
+            Column(
+                "city_development_goals",
+                gettext_lazy(
+                    "Positions of the goals of 'Mein Hannover 2030' behind the goal, separated "
+                    "by |"
+                ),
+                key="position",
+            ),
+            ConfirmedRowsColumn(
+                "city_development_goals_confirmed",
+                gettext_lazy(
+                    "Positions of the goals of 'Mein Hannover 2030' whose assignment the "
+                    "International Affairs Office has confirmed, separated by |; the others are "
+                    "proposed"
+                ),
+                key="position",
+                source="city_development_goals",
             ),
             URL,
             UPDATED,
@@ -219,14 +257,7 @@ DATASETS = [
             Column("goals", gettext_lazy("Numbers of the goals it serves, separated by |")),
             GOALS_CONFIRMED,
             THEMES,
-            confirmed_column(
-                "themes",
-                "theme",
-                gettext_lazy(
-                    "Slugs of the themes whose assignment the International Affairs Office has "
-                    "confirmed, separated by |; the others are proposed"
-                ),
-            ),
+            THEMES_CONFIRMED,
             Column("lead_unit", gettext_lazy("Slug of the lead unit")),
             Column(
                 "contributing_units",
@@ -311,6 +342,7 @@ DATASETS = [
             Column("council_decision", gettext_lazy("Council document number of the decision")),
             Column("description", gettext_lazy("Description"), translated=True),
             THEMES,
+            THEMES_CONFIRMED,
             Column("coordinating_unit", gettext_lazy("Slug of the coordinating unit")),
             MEASURES,
             UPDATED,
@@ -344,6 +376,7 @@ DATASETS = [
             Column("role", gettext_lazy("Hannover's role"), translated=True),
             Column("website", gettext_lazy("Website of the network")),
             THEMES,
+            THEMES_CONFIRMED,
             MEASURES,
             URL,
             UPDATED,
@@ -381,6 +414,7 @@ DATASETS = [
                 gettext_lazy("Slugs of the twin and cooperation cities, separated by |"),
             ),
             THEMES,
+            THEMES_CONFIRMED,
             MEASURES,
             Column("website", gettext_lazy("Website of the project")),
             URL,

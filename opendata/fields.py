@@ -186,6 +186,14 @@ CONFIRMED_SCHEMA = {
 }
 
 
+@extend_schema_field(CONFIRMED_SCHEMA)
+class ConfirmedField(serializers.BooleanField):
+    """Say whether the office has confirmed an editorial link."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+
 def links_schema(end: str, key_type: str, meaning: str) -> dict:
     """Return the schema of a list of editorial links to `end`, each with its confirmation."""
     return {

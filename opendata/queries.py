@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from measures.models import (
     AreaGoalLink,
     AreaOfAction,
+    CityDevelopmentGoalLink,
     Goal,
     Measure,
     MeasureGoalLink,
@@ -18,9 +19,9 @@ from measures.models import (
     Theme,
     public_links_prefetch,
 )
-from networks.models import EUProject, Network
+from networks.models import EUProject, EUProjectThemeLink, Network, NetworkThemeLink
 from partners.filters import default_order
-from partners.models import ExternalPartner, PartnerCity, Partnership
+from partners.models import ExternalPartner, PartnerCity, Partnership, PartnershipThemeLink
 from progress.models import ProgressReport
 from relations.models import Activity
 
@@ -39,7 +40,13 @@ def _measure_numbers(attribute: str = "measures") -> Prefetch:
 
 
 def _themes() -> Prefetch:
+    """Return a Prefetch of themes the office entered, such as an activity's."""
     return Prefetch("themes", queryset=Theme.objects.order_by("slug"))
+
+
+def _theme_links(link_model) -> Prefetch:
+    """Return a Prefetch of the theme links along `link_model`, with their confirmation, by slug."""
+    return public_links_prefetch("theme_links", link_model, "theme", order=["theme__slug"])
 
 
 def _goal_links() -> Prefetch:
@@ -48,7 +55,7 @@ def _goal_links() -> Prefetch:
 
 
 def goals():
-    """Return the published overarching goals with their links to published areas and measures."""
+    """Return the published goals with their links to areas, measures and 'Mein Hannover 2030'."""
     return (
         Goal.objects.public()
         .order_by("number")
@@ -59,6 +66,12 @@ def goals():
                 MeasureGoalLink,
                 "measure",
                 order=["measure__area__number", "measure__position"],
+            ),
+            public_links_prefetch(
+                "city_development_goal_links",
+                CityDevelopmentGoalLink,
+                "citydevelopmentgoal",
+                order=["citydevelopmentgoal__position"],
             ),
         )
     )
@@ -109,7 +122,7 @@ def _partnerships():
     return (
         Partnership.objects.public()
         .select_related("coordinating_unit")
-        .prefetch_related(_themes())
+        .prefetch_related(_theme_links(PartnershipThemeLink))
         .order_by("since", "pk")
     )
 
@@ -127,7 +140,7 @@ def partnerships():
     return (
         Partnership.objects.public()
         .select_related("city", "coordinating_unit")
-        .prefetch_related(_themes(), _measure_numbers())
+        .prefetch_related(_theme_links(PartnershipThemeLink), _measure_numbers())
         .order_by("city__slug", "since", "pk")
     )
 
@@ -137,7 +150,7 @@ def networks():
     return (
         Network.objects.public()
         .order_by("scope", "slug")
-        .prefetch_related(_themes(), _measure_numbers())
+        .prefetch_related(_theme_links(NetworkThemeLink), _measure_numbers())
     )
 
 
@@ -152,7 +165,7 @@ def eu_projects():
         EUProject.objects.public()
         .for_list()
         .prefetch_related(
-            _themes(),
+            _theme_links(EUProjectThemeLink),
             _measure_numbers(),
             _published(
                 "partner_cities",

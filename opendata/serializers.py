@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from measures.models import (
     AreaOfAction,
+    CityDevelopmentGoalLink,
     Goal,
     Measure,
     OrganisationalUnit,
@@ -21,6 +22,7 @@ from relations.models import Activity, ActivityKind
 from .fields import (
     AreaLinksField,
     ChoiceLabelField,
+    ConfirmedField,
     CountryNameField,
     GoalLinksField,
     IntegerKeysField,
@@ -61,6 +63,22 @@ class UnitSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "short_name"]
 
 
+class CityDevelopmentGoalLinkSerializer(serializers.ModelSerializer):
+    """A goal of 'Mein Hannover 2030' behind a goal of the plan, with the office's confirmation."""
+
+    position = serializers.IntegerField(
+        source="citydevelopmentgoal.position",
+        read_only=True,
+        help_text="Position of the goal in the list of 'Mein Hannover 2030' goals.",
+    )
+    text = TranslatedField("text", source_attribute="citydevelopmentgoal")
+    confirmed = ConfirmedField()
+
+    class Meta:
+        model = CityDevelopmentGoalLink
+        fields = ["position", "text", "confirmed"]
+
+
 class GoalSerializer(serializers.ModelSerializer):
     title = TranslatedField()
     description = TranslatedField()
@@ -76,6 +94,15 @@ class GoalSerializer(serializers.ModelSerializer):
         help_text="Numbers of the measures serving it.",
     )
     measure_links = MeasureLinksField("public_measure_links")
+    city_development_goals = CityDevelopmentGoalLinkSerializer(
+        source="public_city_development_goal_links",
+        many=True,
+        read_only=True,
+        help_text=(
+            "The goals of the City Development Plan 'Mein Hannover 2030' the goal builds on, each "
+            "with the office's confirmation."
+        ),
+    )
     url = PageURLField(help_text="The goal's page on the public site.")
 
     class Meta:
@@ -88,6 +115,7 @@ class GoalSerializer(serializers.ModelSerializer):
             "area_links",
             "measures",
             "measure_links",
+            "city_development_goals",
             "url",
             "updated_at",
         ]
@@ -266,7 +294,8 @@ class CityPartnershipSerializer(serializers.ModelSerializer):
     kind_label = ChoiceLabelField(PartnershipKind)
     is_active = serializers.BooleanField(read_only=True)
     description = TranslatedField()
-    themes = SlugsField("themes")
+    themes = SlugsField("public_theme_links", key="theme.slug")
+    theme_links = ThemeLinksField("public_theme_links")
     coordinating_unit = UnitSerializer(read_only=True, allow_null=True)
 
     class Meta:
@@ -281,6 +310,7 @@ class CityPartnershipSerializer(serializers.ModelSerializer):
             "council_decision",
             "description",
             "themes",
+            "theme_links",
             "coordinating_unit",
         ]
 
@@ -337,7 +367,8 @@ class NetworkSerializer(serializers.ModelSerializer):
     role = TranslatedField()
     description = TranslatedField()
     verification_note = TranslatedField()
-    themes = ThemeSerializer(many=True, read_only=True)
+    themes = ThemesOfLinksField("public_theme_links")
+    theme_links = ThemeLinksField("public_theme_links")
     measures = NumbersField("public_measures", help_text="Numbers of the linked measures.")
     url = PageURLField(help_text="The network's page on the public site.")
 
@@ -359,6 +390,7 @@ class NetworkSerializer(serializers.ModelSerializer):
             "needs_verification",
             "verification_note",
             "themes",
+            "theme_links",
             "measures",
             "url",
             "updated_at",
@@ -376,7 +408,8 @@ class EUProjectSerializer(serializers.ModelSerializer):
     partner_cities = SlugsField(
         "public_cities", help_text="Slugs of the published twin and cooperation cities."
     )
-    themes = ThemeSerializer(many=True, read_only=True)
+    themes = ThemesOfLinksField("public_theme_links")
+    theme_links = ThemeLinksField("public_theme_links")
     measures = NumbersField("public_measures", help_text="Numbers of the linked measures.")
     url = PageURLField(help_text="The project's page on the public site.")
 
@@ -397,6 +430,7 @@ class EUProjectSerializer(serializers.ModelSerializer):
             "lead_unit",
             "partner_cities",
             "themes",
+            "theme_links",
             "measures",
             "website",
             "url",

@@ -7,18 +7,20 @@ from core.admin_kit import ContentAdmin
 from core.admin_kit.contacts import ContactFilter, ContactsColumnMixin
 from core.i18n import localized_fields
 from core.spreadsheets import SpreadsheetMixin
+from measures.admin import EditorialLinkAdmin, EditorialLinkFieldsMixin
 
-from .models import ExternalPartner, PartnerCity, Partnership
+from .models import ExternalPartner, PartnerCity, Partnership, PartnershipThemeLink
 from .resources import ExternalPartnerResource, PartnerCityResource
 
 
-class PartnershipInline(TranslationStackedInline):
+class PartnershipInline(EditorialLinkFieldsMixin, TranslationStackedInline):
+    editorial_link_fields = ("themes",)
     model = Partnership
     extra = 0
     # Partnerships are archived, never deleted.
     can_delete = False
     autocomplete_fields = ["coordinating_unit"]
-    filter_horizontal = ["themes", "measures", "contact_persons"]
+    filter_horizontal = ["measures", "contact_persons"]
 
 
 @admin.register(PartnerCity)
@@ -33,7 +35,8 @@ class PartnerCityAdmin(SpreadsheetMixin, ContentAdmin):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(ContactsColumnMixin, ContentAdmin):
+class PartnershipAdmin(EditorialLinkFieldsMixin, ContactsColumnMixin, ContentAdmin):
+    editorial_link_fields = ("themes",)
     list_display = [
         "city",
         "kind",
@@ -47,7 +50,7 @@ class PartnershipAdmin(ContactsColumnMixin, ContentAdmin):
     list_select_related = ["city", "coordinating_unit"]
     search_fields = ["city__search_names", "council_decision", *localized_fields("description")]
     autocomplete_fields = ["city", "coordinating_unit"]
-    filter_horizontal = ["themes", "measures", "contact_persons"]
+    filter_horizontal = ["measures", "contact_persons"]
 
 
 @admin.register(ExternalPartner)
@@ -75,3 +78,7 @@ class ExternalPartnerAdmin(SpreadsheetMixin, ContentAdmin):
     autocomplete_fields = ["partner_cities"]
     filter_horizontal = ["measures", "themes"]
     readonly_fields = ["created_at", "updated_at"]
+
+
+# The office confirms the themes of partnerships in bulk, as the plan's other links.
+admin.site.register(PartnershipThemeLink, EditorialLinkAdmin)

@@ -17,10 +17,11 @@ from django_countries import countries
 from core.content import public_q_through
 from core.i18n import translated_order
 from core.text import fold
+from measures.filters import ProposedLinksFilterMixin
 from measures.models import Theme
 
 from .continents import Continent, countries_in
-from .models import Partnership, PartnershipKind
+from .models import Partnership, PartnershipKind, PartnershipThemeLink
 
 
 class KernSelect(forms.Select):
@@ -129,8 +130,10 @@ def countries_of(filterset) -> list[tuple[str, str]]:
     return filterset._country_choices
 
 
-class PartnerCityFilter(django_filters.FilterSet):
+class PartnerCityFilter(ProposedLinksFilterMixin, django_filters.FilterSet):
     """Narrow the partner cities by name, kind, country, continent and theme."""
+
+    editorial_filters = {"theme": (PartnershipThemeLink, "partnership__city")}
 
     q = django_filters.CharFilter(
         label=_("Name of the city"),

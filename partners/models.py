@@ -12,7 +12,7 @@ from core.content import PublicationState, Publishable, PublishableQuerySet
 from core.council import council_number_validator
 from core.i18n import translated_order
 from core.text import fold
-from measures.models import Measure, OrganisationalUnit, Theme
+from measures.models import EditorialLink, Measure, OrganisationalUnit, Theme
 
 
 class PartnershipKind(models.TextChoices):
@@ -130,7 +130,11 @@ class Partnership(Publishable):
     )
     description = models.TextField(_("description"), blank=True)
     themes = models.ManyToManyField(
-        Theme, related_name="partnerships", blank=True, verbose_name=_("themes")
+        Theme,
+        through="PartnershipThemeLink",
+        related_name="partnerships",
+        blank=True,
+        verbose_name=_("themes"),
     )
     coordinating_unit = models.ForeignKey(
         OrganisationalUnit,
@@ -195,6 +199,32 @@ class ExternalPartnerQuerySet(PublishableQuerySet):
             ),
             models.Prefetch("themes", queryset=Theme.objects.order_by(translated_order("name"))),
         ).order_by(translated_order("name"), "pk")
+
+
+class PartnershipThemeLink(EditorialLink):
+    """That a partnership concerns a theme: the portal's reading, until the office confirms it."""
+
+    source_field, target_field = "partnership", "theme"
+
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.CASCADE,
+        related_name="theme_links",
+        verbose_name=_("partnership"),
+    )
+    theme = models.ForeignKey(
+        Theme, on_delete=models.CASCADE, related_name="partnership_links", verbose_name=_("theme")
+    )
+
+    class Meta:
+        ordering = ["partnership__city__name", "partnership__since", "theme__slug"]
+        verbose_name = _("theme of a partnership")
+        verbose_name_plural = _("themes of partnerships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "theme"], name="%(app_label)s_%(class)s_unique"
+            )
+        ]
 
 
 class ExternalPartner(Publishable):

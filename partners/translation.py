@@ -3,7 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ExternalPartner, PartnerCity, Partnership
+from .models import ExternalPartner, PartnerCity, Partnership, PartnershipThemeLink
 
 
 @register(PartnerCity)
@@ -23,5 +23,5 @@ class ExternalPartnerTranslation(TranslationOptions):
 
 # History is registered here, after modeltranslation has added the German and English columns,
 # so that every version keeps both languages (registered in models.py it would keep neither).
-for model in (PartnerCity, Partnership, ExternalPartner):
+for model in (PartnerCity, Partnership, ExternalPartner, PartnershipThemeLink):
     simple_history.register(model)

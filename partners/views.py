@@ -11,11 +11,11 @@ from core.extensions import detail_sections
 from core.filtering import ForgivingFilterMixin
 from core.preview import PreviewMixin
 from core.text import fold
-from measures.models import Measure
+from measures.models import Measure, theme_links_prefetch
 
 from . import worldmap
 from .filters import PartnerCityFilter, default_order
-from .models import PartnerCity, Partnership
+from .models import PartnerCity, Partnership, PartnershipThemeLink
 
 SORTABLE_COLUMNS = ["name", "country", "since"]
 
@@ -24,14 +24,20 @@ def table_row(city) -> dict:
     """Return what the table shows of a city, from its prefetched partnerships."""
     partnerships = list(city.partnerships.all())
     years = [partnership.since for partnership in partnerships if partnership.since]
-    themes = {}
+    # A theme counts as confirmed once the office confirmed it for any of the city's partnerships.
+    themes, confirmed = {}, set()
     for partnership in partnerships:
-        themes.update((theme.pk, theme) for theme in partnership.themes.all())
+        for link in partnership.public_theme_links:
+            themes[link.theme.pk] = link.theme
+            if link.confirmed:
+                confirmed.add(link.theme.pk)
+    ordered = sorted(themes.values(), key=lambda theme: fold(theme.name))
     return {
         "city": city,
         "partnerships": partnerships,
         "since": min(years, default=None),
-        "themes": sorted(themes.values(), key=lambda theme: fold(theme.name)),
+        "themes": [theme for theme in ordered if theme.pk in confirmed],
+        "proposed_themes": [theme for theme in ordered if theme.pk not in confirmed],
     }
 
 
@@ -60,7 +66,11 @@ class CityListView(ForgivingFilterMixin, ListView):
     def get_queryset(self):
         self.filterset = self.get_filterset(
             default_order(
-                PartnerCity.objects.public().for_list().prefetch_related("partnerships__themes")
+                PartnerCity.objects.public()
+                .for_list()
+                .prefetch_related(
+                    theme_links_prefetch(PartnershipThemeLink, "partnerships__theme_links")
+                )
             )
         )
         return self.filterset.qs
@@ -74,7 +84,8 @@ class CityListView(ForgivingFilterMixin, ListView):
             valid.pop(name, None)
         context.update(
             **worldmap.world_map_context(map_cities, list_query=valid.urlencode()),
-            rows=[table_row(city) for city in context["cities"]],
+            rows=(rows := [table_row(city) for city in context["cities"]]),
+            proposed_themes_shown=any(row["proposed_themes"] for row in rows),
             found=len(map_cities),
             area_filter=bool(getattr(self.filterset.form, "cleaned_data", {}).get("bbox")),
             sort_columns=self.sort_columns(),
@@ -118,7 +129,7 @@ class CityDetailView(PreviewMixin, DetailView):
                 "partnerships",
                 queryset=Partnership.objects.public()
                 .select_related("coordinating_unit")
-                .prefetch_related("themes")
+                .prefetch_related(theme_links_prefetch(PartnershipThemeLink))
                 .order_by("since"),
             ),
         )

@@ -11,6 +11,8 @@ from core.content import PublicationState
 from core.models import ChangeProposal, WorkflowEvent
 from core.workflow import content_transition
 from measures.models import CityDevelopmentGoalLink, Goal, Measure, MeasureGoalLink
+from networks.models import EUProjectThemeLink, NetworkThemeLink
+from partners.models import PartnershipThemeLink
 from tests.adminforms import admin_form_data
 from tests.factories import OfficeUserFactory
 
@@ -320,6 +322,28 @@ class TestConfirmingLinks:
         assert self.confirm_post(office_client, [link]).status_code == 302
         link.refresh_from_db()
         assert link.confirmed and link.confirmed_at
+
+    @pytest.mark.parametrize(
+        "link_model", [NetworkThemeLink, EUProjectThemeLink, PartnershipThemeLink]
+    )
+    def test_an_editors_crafted_confirmation_of_other_themes_is_refused(
+        self, editor_client, office_client, plan, link_model
+    ):
+        links = list(link_model.objects.all()[:3])
+        assert links
+        data = {
+            "action": "confirm_links",
+            "_selected_action": [str(link.pk) for link in links],
+            "index": "0",
+        }
+        assert editor_client.post(list_url(link_model), data).status_code == 403
+        assert all(
+            not link.confirmed and link.confirmed_at is None and link.history.count() == 0
+            for link in link_model.objects.filter(pk__in=[link.pk for link in links])
+        )
+        # The same post from the office confirms them.
+        assert office_client.post(list_url(link_model), data).status_code == 302
+        assert link_model.objects.filter(pk__in=[link.pk for link in links], confirmed=True).count()
 
     def test_an_editor_cannot_confirm_through_the_goals_inline(self, editor_client, plan):
         goal = Goal.objects.get(number=1)

@@ -284,7 +284,9 @@ def test_unpublished_project_is_absent_from_the_list_and_its_page_is_404(client,
                 "Beteiligung der Stadtverwaltung": "2018–2019",
                 "Laufzeit": "nicht bekannt",
                 "Federführende Stelle": "noch nicht erfasst",
-                "Themen": "Bildung, Integration",
+                # The loaded plan's themes are the portal's reading until the office confirms them.
+                "Themen": "Vorschlag Zuordnung vorgeschlagen, noch nicht vom Büro für "
+                "Internationale Angelegenheiten bestätigt Bildung, Integration",
             },
         ),
         (
@@ -295,7 +297,8 @@ def test_unpublished_project_is_absent_from_the_list_and_its_page_is_404(client,
                 "Participation of the City Administration": "2018–2019",
                 "Running time": "not known",
                 "Lead unit": "not yet recorded",
-                "Themes": "Education, Integration",
+                "Themes": "Proposed Proposed assignment, not yet confirmed by the International "
+                "Affairs Office Education, Integration",
             },
         ),
     ],

@@ -1,9 +1,19 @@
 """The API and the CSV files say of each goal, area, measure and theme link if it is confirmed."""
 
 import pytest
+from django.utils import translation
 
-from measures.models import AreaGoalLink, MeasureGoalLink, MeasureThemeLink
+from measures.models import (
+    AreaGoalLink,
+    CityDevelopmentGoal,
+    CityDevelopmentGoalLink,
+    Goal,
+    MeasureGoalLink,
+    MeasureThemeLink,
+)
 from measures.services import links_confirm
+from networks.models import EUProjectThemeLink, NetworkThemeLink
+from partners.models import PartnershipThemeLink
 from tests.factories import OfficeUserFactory
 
 from .test_downloads import read_csv
@@ -81,3 +91,100 @@ def test_the_openapi_description_documents_the_flag(client, plan):
         confirmed = items["properties"]["confirmed"]
         assert confirmed["type"] == "boolean"
         assert "International Affairs Office" in confirmed["description"]
+
+
+THEMED = [
+    # (API path, key of a row, link model, the link's path to that key)
+    ("networks", "slug", NetworkThemeLink, "network__slug"),
+    ("eu-projects", "slug", EUProjectThemeLink, "euproject__slug"),
+    ("partnerships", "id", PartnershipThemeLink, "partnership_id"),
+]
+
+
+@pytest.mark.parametrize(("path", "key", "link_model", "row_path"), THEMED)
+def test_the_themes_of_networks_projects_and_partnerships_carry_the_flag(
+    client, plan, path, key, link_model, row_path
+):
+    rows = results(client, path)
+    themed = [row for row in rows if row["themes"]]
+    assert themed
+    for row in themed:
+        slugs = [theme if isinstance(theme, str) else theme["slug"] for theme in row["themes"]]
+        assert row["theme_links"] == [{"theme": slug, "confirmed": False} for slug in slugs]
+
+    row = themed[0]
+    links_confirm(links=link_model.objects.filter(**{row_path: row[key]}), user=OfficeUserFactory())
+    again = by_key(results(client, path), key)[row[key]]
+    assert again["theme_links"] and all(link["confirmed"] for link in again["theme_links"])
+
+    _headers, csv_rows = read_csv(client, path)
+    csv_row = by_key(csv_rows, key)[str(row[key])]
+    assert csv_row["themes_confirmed"] == csv_row["themes"] != ""
+    others = [other for other in csv_rows if other[key] != str(row[key]) and other["themes"]]
+    assert others and all(other["themes_confirmed"] == "" for other in others)
+
+
+def test_a_citys_partnerships_carry_the_flag_of_their_themes(client, plan):
+    cities = results(client, "partner-cities")
+    links = [link for city in cities for p in city["partnerships"] for link in p["theme_links"]]
+    assert links and not any(link["confirmed"] for link in links)
+
+
+def test_the_openapi_description_documents_the_flag_of_the_other_themes(client, plan):
+    components = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    for component in ("Network", "EUProject", "Partnership", "CityPartnership"):
+        items = components[component]["properties"]["theme_links"]["items"]
+        assert set(items["properties"]) == {"theme", "confirmed"}, component
+        assert items["properties"]["confirmed"]["type"] == "boolean"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_goal_endpoint_gives_the_mein_hannover_goals_behind_it_with_the_flag(
+    client, plan, lang
+):
+    goals = by_key(results(client, "goals", lang=lang), "number")
+    expected = {
+        goal.number: [
+            link.citydevelopmentgoal.position
+            for link in goal.city_development_goal_links.order_by("citydevelopmentgoal__position")
+        ]
+        for goal in Goal.objects.all()
+    }
+    assert any(expected.values())
+    for number, positions in expected.items():
+        behind = goals[number]["city_development_goals"]
+        assert [row["position"] for row in behind] == positions
+        assert not any(row["confirmed"] for row in behind)
+        for row in behind:
+            text = CityDevelopmentGoal.objects.get(position=row["position"])
+            with translation.override(lang):
+                assert row["text"] == text.text
+
+
+def test_a_confirmed_mein_hannover_goal_reads_true_in_the_api_and_the_csv(client, plan):
+    link = CityDevelopmentGoalLink.objects.select_related("goal", "citydevelopmentgoal").first()
+    office = OfficeUserFactory()
+    links_confirm(links=CityDevelopmentGoalLink.objects.filter(pk=link.pk), user=office)
+    goal = by_key(results(client, "goals"), "number")[link.goal.number]
+    flags = {row["position"]: row["confirmed"] for row in goal["city_development_goals"]}
+    assert flags[link.citydevelopmentgoal.position] is True
+    assert sum(flags.values()) == 1
+    # Without lang, the text comes in both languages.
+    assert set(goal["city_development_goals"][0]["text"]) == {"de", "en"}
+
+    _headers, rows = read_csv(client, "goals")
+    row = by_key(rows, "number")[str(link.goal.number)]
+    assert row["city_development_goals_confirmed"] == str(link.citydevelopmentgoal.position)
+    assert str(link.citydevelopmentgoal.position) in row["city_development_goals"].split("|")
+
+
+def test_the_openapi_description_documents_the_mein_hannover_goals_and_their_flag(client, plan):
+    schema = client.get("/api/v1/openapi.json").json()
+    components = schema["components"]["schemas"]
+    field = components["Goal"]["properties"]["city_development_goals"]
+    assert "Mein Hannover 2030" in field.get("description", "")
+    reference = field["items"]["$ref"].rsplit("/", 1)[-1]
+    properties = components[reference]["properties"]
+    assert set(properties) == {"position", "text", "confirmed"}
+    assert properties["confirmed"]["type"] == "boolean"
+    assert "International Affairs Office" in properties["confirmed"]["description"]
