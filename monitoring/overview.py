@@ -4,12 +4,16 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.content import PublicationState
 from core.models import ChangeProposal
 from measures.models import Measure
 from progress.models import Milestone
+from relations.models import Activity
+from relations.stale import stale_count
 
 from . import queries
 from .due import models_in_workflow, proposals_waiting
@@ -96,4 +100,17 @@ def office_overview(today: datetime.date, listed: int = LISTED) -> list[Figure]:
         figures.append(_figure(NO_CONTACT, queryset.order_by("pk"), path, listed, model))
     for language, count in queries.missing_translation_counts().items():
         figures.append(Figure(MISSING[language], count, Route("admin:translation_report")))
+    # The list of activities names the quiet ones above its rows.
+    figures.append(Figure(quiet_label(), stale_count(today), changelist(Activity)))
     return figures
+
+
+def quiet_label():
+    """Return the label of the relationships without a recent activity, in the reader's language."""
+    return format_lazy(
+        _(
+            "Twin and cooperation cities, networks and EU projects without an activity for "
+            "{months} months"
+        ),
+        months=settings.RELATIONS_STALE_MONTHS,
+    )

@@ -8,12 +8,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from post_office import mail
 from post_office.models import STATUS, Email
 
 from core.content import PublicationState
 from core.models import WorkflowEvent
 from measures.models import Measure
+from relations.stale import stale_count
 from tests.factories import (
     CouncilMemberFactory,
     DepartmentEditorFactory,
@@ -64,18 +66,30 @@ def test_the_office_sees_what_waits_for_it_with_links_to_the_lists(team, languag
         assert "Ohne Ansprechperson: Maßnahmen 11" in text
         assert "E-Mails nicht zugestellt 1" in text
         assert "Letzte Änderungen anderer" in text
+        quiet = (
+            "Partner- und Kooperationsstädte, Städtenetzwerke und EU-Projekte "
+            "ohne Aktivität seit 12 Monaten"
+        )
     else:
         assert "Measures with an overdue progress report 2" in text
         assert "In review: measures 1" in text
         assert "Without a contact person: measures 11" in text
         assert "Mail not delivered 1" in text
         assert "Recent changes by others" in text
+        quiet = (
+            "Twin and cooperation cities, networks and EU projects "
+            "without an activity for 12 months"
+        )
+    # Nothing was recorded in the register: every current relationship has gone quiet.
+    assert f"{quiet} {stale_count(timezone.localdate())}" in text
+    assert stale_count(timezone.localdate()) > 0
     assert str(colleague) in text
     hrefs = links(response)
     assert f"/{language}/admin/measures/measure/?update=overdue" in hrefs
     assert f"/{language}/admin/measures/measure/?publication_state__exact=review" in hrefs
     assert f"/{language}/admin/measures/measure/?contact=none" in hrefs
     assert f"/{language}/admin/post_office/email/?status__exact=1" in hrefs
+    assert f"/{language}/admin/relations/activity/" in hrefs
 
 
 def test_each_figure_of_the_office_opens_the_list_it_counts(team):
@@ -223,7 +237,7 @@ def test_the_desk_of_each_role_reads_the_same_number_of_queries_with_more_data(t
     assert after == before
     # Pinned: the office's figures are one count per kind of content in the workflow, per kind
     # without contacts and per translated model, so a new model adds one.
-    assert before == {"office": 44, "editor": 8, "council": 9}
+    assert before == {"office": 51, "editor": 8, "council": 9}
 
 
 def test_a_contact_person_of_another_units_measure_sees_it_without_the_report_button(team):
