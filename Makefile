@@ -13,12 +13,13 @@ run: setup
 
 # The whole suite, every migration run, on PYTEST_WORKERS xdist workers (0: in one process).
 # The browser tests are spread over the workers too, each starting its own Chromium and live
-# server: measured faster than keeping them on one worker (--dist loadgroup), and as reliable.
+# server: measured faster than keeping them on one worker, and as reliable. Only the two-host
+# test keeps its tests on one worker (xdist_group), which --dist loadgroup honours.
 # PYTEST_ARGS is passed on, e.g. PYTEST_ARGS='-m "not slow"' or PYTEST_ARGS=tests/measures.
 PYTEST_WORKERS ?= 2
 
 test: install npm fonts worldmap messages browser nginx
-	$(PY) -m pytest --migrations -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest --migrations -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 setup: install npm fonts worldmap messages migrate load
 

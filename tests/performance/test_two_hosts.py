@@ -25,7 +25,8 @@ import requests
 
 from tests.services import service_missing
 
-pytestmark = pytest.mark.slow
+# One cluster for the module: its tests run on one xdist worker (make test uses --dist loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("two_hosts")]
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES = "postgresql://postgres@127.0.0.1:5432"
@@ -41,14 +42,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for(url: str, seconds: float = 60) -> None:
+def wait_for(url: str, seconds: float = 120) -> None:
     """Wait until `url` answers, or fail."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            if requests.get(url, timeout=2).status_code < 500:
+            if requests.get(url, timeout=10).status_code < 500:
                 return
-        except requests.ConnectionError:
+        except requests.RequestException:
+            # Not listening yet, or a worker still importing on a busy machine.
             pass
         time.sleep(0.2)
     pytest.fail(f"{url} did not answer within {seconds} s")

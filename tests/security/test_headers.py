@@ -35,7 +35,12 @@ HEADER_SETTINGS = [
 def production_environment() -> dict[str, str]:
     """Return the environment with a production-grade secret key and nothing that weakens it."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("SECURE_")}
-    return env | {"SECRET_KEY": secrets.token_urlsafe(60), "DJANGO_SETTINGS_MODULE": ""}
+    # A public address for the links in mail: its absence is a deploy warning of its own.
+    return env | {
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "DJANGO_SETTINGS_MODULE": "",
+        "SITE_URL": "https://international.hannover.de",
+    }
 
 
 @pytest.fixture

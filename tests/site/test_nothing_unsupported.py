@@ -357,8 +357,10 @@ def unflagged_links(bodies: dict[str, str]) -> list[str]:
                 found += [f"{url}: {problem}" for problem in record_flags(row, pairs)]
         elif url.startswith("/data/") and url.endswith(".csv"):
             reader = csv.DictReader(io.StringIO(body))
+            # The themes of an activity are the office's own record, not a reading of the plan.
+            office_records = url == "/data/activities.csv"
             for name in reader.fieldnames or []:
-                editorial = name in ("goals", "themes") or (
+                editorial = (name in ("goals", "themes") and not office_records) or (
                     url == "/data/goals.csv"
                     and name
                     in (
