@@ -15,7 +15,7 @@ from measures.models import Measure
 from . import charts, exports
 from .filters import ProgressFilter
 from .models import Milestone, ProgressReport, ReportingPeriod
-from .reporting import MILESTONES, area_groups, measure_rows, period_report, statuses_present
+from .reporting import MILESTONES, area_figures, measure_rows, period_report, statuses_present
 from .services import with_current_state, with_state_as_of
 
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -50,8 +50,8 @@ def parse_as_of(value: str, today: datetime.date) -> tuple[datetime.date | None,
 class ProgressOverviewView(ForgivingFilterMixin, ListView):
     """Show where the measures stand, today or on a past day, per Area of Action and in a table.
 
-    The charts and the table per Area of Action sum up every measure found; the table of the
-    measures themselves is paginated, so the page does not grow with the plan.
+    The figures per Area of Action are counted and averaged in SQL over every measure found;
+    the table of the measures themselves is paginated, so the page does not grow with the plan.
     """
 
     template_name = "progress/overview.html"
@@ -68,15 +68,22 @@ class ProgressOverviewView(ForgivingFilterMixin, ListView):
         else:
             measures = with_current_state(measures)
         self.filterset = self.get_filterset(measures)
-        return list(self.filterset.qs)
+        return self.filterset.qs
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        """Return the paginator, its count taken from the figures rather than one more query."""
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = sum(group.total for group in self.groups)
+        return paginator
 
     def get_context_data(self, **kwargs):
-        rows = measure_rows(self.object_list, self.as_of or self.today)
-        groups = area_groups(rows)
+        self.groups = groups = area_figures(self.object_list)
         statuses = statuses_present(groups)
-        # The figures need every row; only the table's rows are paginated, in memory.
-        return super().get_context_data(
-            object_list=rows,
+        context = super().get_context_data(**kwargs)
+        # Only the page's measures are read as rows, with their milestones.
+        rows = measure_rows(context["page_obj"].object_list, self.as_of or self.today)
+        context.update(
+            measures=rows,
             rows=rows,
             groups=groups,
             statuses=statuses,
@@ -86,10 +93,11 @@ class ProgressOverviewView(ForgivingFilterMixin, ListView):
             as_of=self.as_of,
             as_of_message=self.as_of_message,
             today=self.today,
-            is_sample=any(row.is_sample for row in rows),
+            # The figures count sample reports as well as the rows shown.
+            is_sample=any(row.is_sample for row in rows) or any(group.samples for group in groups),
             not_reported=sum(group.not_reported for group in groups),
-            **kwargs,
         )
+        return context
 
 
 @dataclass
