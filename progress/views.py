@@ -4,6 +4,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +19,10 @@ from .models import Milestone, ProgressReport, ReportingPeriod
 from .reporting import MILESTONES, area_figures, measure_rows, period_report, statuses_present
 from .services import with_current_state, with_state_as_of
 
+# The figures per Area of Action come in pages of their own, so the charts stay readable and
+# the page bounded however many Areas of Action there are.
+AREAS_PER_PAGE = 10
+AREA_PAGE_KWARG = "areas_page"
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -76,10 +81,24 @@ class ProgressOverviewView(ForgivingFilterMixin, ListView):
         paginator.count = sum(group.total for group in self.groups)
         return paginator
 
+    def area_page(self, groups: list):
+        """Return the page of the figures per Area of Action that the address asks for."""
+        paginator = Paginator(groups, AREAS_PER_PAGE, allow_empty_first_page=True)
+        requested = self.request.GET.get(AREA_PAGE_KWARG) or "1"
+        number = int(requested) if requested.isdigit() else 0
+        if not 1 <= number <= paginator.num_pages:
+            self.ignored_filters.append(_("page of the Areas of Action"))
+            number = 1
+        return paginator.page(number)
+
     def get_context_data(self, **kwargs):
         self.groups = groups = area_figures(self.object_list)
         statuses = statuses_present(groups)
+        area_page = self.area_page(groups)
+        shown = list(area_page.object_list)
         context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop(AREA_PAGE_KWARG, None)
         # Only the page's measures are read as rows, with their milestones.
         rows = measure_rows(context["page_obj"].object_list, self.as_of or self.today)
         context.update(
@@ -87,9 +106,12 @@ class ProgressOverviewView(ForgivingFilterMixin, ListView):
             rows=rows,
             groups=groups,
             statuses=statuses,
-            area_table=[(group, group.counts_of(statuses)) for group in groups],
-            status_chart=charts.status_chart(groups),
-            progress_chart=charts.progress_chart(groups),
+            area_page=area_page,
+            area_page_kwarg=AREA_PAGE_KWARG,
+            query_without_area_page=query.urlencode(),
+            area_table=[(group, group.counts_of(statuses)) for group in shown],
+            status_chart=charts.status_chart(shown),
+            progress_chart=charts.progress_chart(shown),
             as_of=self.as_of,
             as_of_message=self.as_of_message,
             today=self.today,
