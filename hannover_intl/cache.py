@@ -187,7 +187,7 @@ def has_messages(request) -> bool:
 
 def is_cacheable_response(request, response) -> bool:
     """Return whether every anonymous visitor would get exactly this response for the URL."""
-    if request.method != "GET" or response.status_code != 200 or response.streaming:
+    if request.method != "GET" or response.status_code != 200:
         return False
     if response.cookies:
         return False
@@ -224,10 +224,40 @@ def page_key(request) -> str:
     return page_keys.page_key(request, negotiated=negotiated)
 
 
-def stored(response, stamp: tuple[str, str]) -> tuple:
+def stored(response, stamp: tuple[str, str], content: bytes | None = None) -> tuple:
     """Return what the cache keeps of a response: its version and day, body and headers."""
     headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED]
-    return (stamp, response.content, headers)
+    return (stamp, response.content if content is None else content, headers)
+
+
+def kept_while_streamed(response, key: str, stamp: tuple[str, str], seconds: int):
+    """Return a streamed response's chunks, to be stored once sent whole, if small enough.
+
+    A download is streamed so that its memory stays bounded: its chunks are collected only up
+    to PAGE_CACHE_MAX_BYTES, and a larger file, or one whose client went away, is not kept.
+    The headers are taken now, as a page's are: the outer middleware adds its own on a hit.
+    """
+    _stamp, _content, headers = stored(response, stamp, b"")
+    return _collected(response.streaming_content, key, (stamp, headers), seconds)
+
+
+def _collected(chunks, key: str, stamp_and_headers: tuple, seconds: int):
+    """Yield `chunks`, and store them with the stamp and headers once all have been sent."""
+    limit = page_cache_max_bytes()
+    kept, size = [], 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size <= limit:
+            kept.append(chunk)
+        else:
+            kept.clear()
+        yield chunk
+    if size <= limit:
+        stamp, headers = stamp_and_headers
+        try:
+            cache.set(key, (stamp, b"".join(kept), headers), timeout=seconds)
+        except Exception as error:
+            outage.failed("the page cache", error)
 
 
 def restored(entry) -> HttpResponse:
@@ -281,7 +311,11 @@ class PageCacheMiddleware:
             return response
         request.GET = query = page_keys.recording(request.GET)
         response = self.get_response(request)
-        if self.worth_keeping(request, response, query):
+        if not self.worth_keeping(request, response, query):
+            pass
+        elif response.streaming:
+            response.streaming_content = kept_while_streamed(response, key, stamp, seconds)
+        else:
             try:
                 # Stamped with the version read before rendering: if an edit came in between,
                 # the page is already out of date and the next request renders it anew.
@@ -298,4 +332,5 @@ class PageCacheMiddleware:
         # would be one more entry for the same page: such an address is answered, not kept.
         if query.unread() or not is_cacheable_response(request, response):
             return False
-        return len(response.content) <= page_cache_max_bytes()
+        # A streamed response's size is known once it has been sent (kept_while_streamed).
+        return response.streaming or len(response.content) <= page_cache_max_bytes()

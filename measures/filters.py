@@ -1,6 +1,7 @@
 """Filters of the public list of measures."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -20,19 +21,40 @@ from .models import (
     Theme,
 )
 
+# The most cities the city field suggests: a bounded list however many there are.
+SUGGESTED_CITIES = 20
+CITY_MAX_LENGTH = 100
 
-def linked_city_choices():
-    """Return the published partner cities that published measures are linked to."""
-    english = (get_language() or "de").startswith("en")
-    rows = (
-        Measure.objects.public()
-        .filter(public_q_through(Measure, "partnerships"))
+
+def linked_cities(text: str = ""):
+    """Return slug and names of the published cities linked to published measures, by name.
+
+    With `text`, only the cities whose name in any language contains it, diacritics aside.
+    """
+    rows = Measure.objects.public().filter(public_q_through(Measure, "partnerships"))
+    if text:
+        rows = rows.filter(
+            Q(partnerships__city__search_names__contains=fold(text))
+            | Q(partnerships__city__slug=text)
+        )
+    return (
+        rows.order_by("partnerships__city__name")
         .values_list(
             "partnerships__city__slug", "partnerships__city__name_de", "partnerships__city__name_en"
         )
         .distinct()
     )
-    choices = {slug: (english and name_en) or name_de for slug, name_de, name_en in rows}
+
+
+def city_name(name_de: str, name_en: str) -> str:
+    """Return a city's name in the active language."""
+    english = (get_language() or "de").startswith("en")
+    return (english and name_en) or name_de
+
+
+def linked_city_choices():
+    """Return the choices of every linked city, by slug, in name order (for the API's filter)."""
+    choices = {slug: city_name(name_de, name_en) for slug, name_de, name_en in linked_cities()}
     return sorted(choices.items(), key=lambda choice: fold(choice[1]))
 
 
@@ -56,6 +78,70 @@ class ProposedLinksFilterMixin:
             ):
                 return True
         return False
+
+
+def suggested_cities(text: str = "") -> list[str]:
+    """Return the names of at most SUGGESTED_CITIES linked cities containing `text`."""
+    rows = linked_cities(text.strip())[:SUGGESTED_CITIES]
+    return [city_name(name_de, name_en) for _slug, name_de, name_en in rows]
+
+
+def linked_city(text: str) -> str | None:
+    """Return the slug of the linked city `text` names, in either language or by its slug."""
+    text = text.strip()
+    wanted = fold(text)
+    if not wanted:
+        return None
+    for slug, name_de, name_en in linked_cities(text)[:SUGGESTED_CITIES]:
+        if text == slug or wanted in {fold(name_de or ""), fold(name_en or "")}:
+            return slug
+    return None
+
+
+class SuggestingTextInput(forms.TextInput):
+    """A text field with a list of suggestions the browser offers as one types, without script."""
+
+    template_name = "measures/widgets/suggesting_input.html"
+
+    def __init__(self, suggestions, attrs=None):
+        super().__init__(attrs)
+        self.suggestions = suggestions
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        widget["list_id"] = f"{widget['attrs'].get('id') or name}-suggestions"
+        widget["attrs"]["list"] = widget["list_id"]
+        widget["suggestions"] = self.suggestions(str(value or ""))
+        return context
+
+
+class CityField(forms.CharField):
+    """A partner city by its name in either language, or by its slug, as the city pages link."""
+
+    default_error_messages = {
+        "unknown": _("No twin or cooperation city of that name is linked to a measure."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", CITY_MAX_LENGTH)
+        kwargs.setdefault("widget", SuggestingTextInput(suggested_cities))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        text = super().clean(value)
+        if not text:
+            return ""
+        slug = linked_city(text)
+        if slug is None:
+            raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
+        return slug
+
+
+class CityFilter(django_filters.CharFilter):
+    """Filter by a city given by name, with suggestions, rather than a choice among thousands."""
+
+    field_class = CityField
 
 
 class MeasureScopeFilter(ProposedLinksFilterMixin, django_filters.FilterSet):
@@ -147,11 +233,8 @@ class MeasureFilter(MeasureScopeFilter):
         to_field_name="slug",
         empty_label=_("All themes"),
     )
-    city = django_filters.ChoiceFilter(
-        label=_("Twin or cooperation city"),
-        field_name="partnerships__city__slug",
-        choices=linked_city_choices,
-        empty_label=_("All twin and cooperation cities"),
+    city = CityFilter(
+        label=_("Twin or cooperation city"), field_name="partnerships__city__slug"
     )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),

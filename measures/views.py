@@ -7,7 +7,7 @@ from core.content import public_q_through
 from core.filtering import ForgivingFilterMixin
 from core.preview import PreviewMixin
 
-from .filters import MeasureFilter
+from .filters import CITY_MAX_LENGTH, MeasureFilter, suggested_cities
 from .models import (
     AreaGoalLink,
     AreaOfAction,
@@ -106,6 +106,30 @@ class MeasureListView(ForgivingFilterMixin, ListView):
     context_object_name = "measures"
     filterset_class = MeasureFilter
     queryset = Measure.objects.public().for_list()
+
+    def get_context_data(self, **kwargs):
+        # A city the field could not find was dropped from the filter; the page names it.
+        asked = self.request.GET.get("city", "").strip()[:CITY_MAX_LENGTH]
+        unknown = asked if asked and "city" not in self.filterset.data else ""
+        return super().get_context_data(
+            unknown_city=unknown, city_matches=self.city_matches(unknown), **kwargs
+        )
+
+    def city_matches(self, text: str) -> list[tuple[str, str]]:
+        """Return the cities whose name contains `text`, each with the list filtered by it.
+
+        The suggestions of the page itself, for a visitor who typed part of a name and sent it
+        without a browser that suggests.
+        """
+        if not text:
+            return []
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        matches = []
+        for name in suggested_cities(text):
+            query["city"] = name
+            matches.append((name, f"?{query.urlencode()}"))
+        return matches
 
 
 class MeasureDetailView(PreviewMixin, DetailView):

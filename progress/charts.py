@@ -79,7 +79,7 @@ def _bar(index: int, label: str) -> dict:
 
 def status_chart(groups: list[AreaGroup], chart_id: str = "status-chart") -> Chart:
     """Return stacked bars of the measures in each status, one bar per Area of Action."""
-    largest = max((len(group.rows) for group in groups), default=0) or 1
+    largest = max((group.total for group in groups), default=0) or 1
     scale = BAR_SPACE / largest
     bars, sentences = [], []
     for index, group in enumerate(groups):
@@ -101,7 +101,7 @@ def status_chart(groups: list[AreaGroup], chart_id: str = "status-chart") -> Cha
             Bar(
                 **_bar(index, group.label),
                 value_x=number(x + 6),
-                value_label=str(len(group.rows)),
+                value_label=str(group.total),
                 segments=segments,
             )
         )
@@ -109,7 +109,7 @@ def status_chart(groups: list[AreaGroup], chart_id: str = "status-chart") -> Cha
             _("%(area)s, %(total)s measures: %(counts)s.")
             % {
                 "area": group.label,
-                "total": len(group.rows),
+                "total": group.total,
                 "counts": ", ".join(f"{count.label} {count.count}" for count in counts),
             }
         )

@@ -7,7 +7,7 @@ milestones prefetched, so that a page's query count does not grow with the data.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q, Sum
 from django.utils.translation import gettext as _
 
 from measures.models import AreaOfAction, Measure, Status
@@ -67,12 +67,10 @@ class StatusCount:
     count: int
 
 
-@dataclass
-class AreaGroup:
-    """The rows of one Area of Action with its figures."""
+class AreaFiguresMixin:
+    """The figures of one Area of Action by status, as its table row and chart bars show them."""
 
     area: AreaOfAction
-    rows: list[MeasureRow]
 
     @property
     def label(self) -> str:
@@ -87,9 +85,6 @@ class AreaGroup:
         """Return the counts of the statuses that occur in the group."""
         return [count for count in self.status_counts if count.count]
 
-    def count(self, status: str) -> int:
-        return sum(1 for row in self.rows if row.state.status == status)
-
     def counts_of(self, statuses: list[Status]) -> list[StatusCount]:
         """Return the group's count of each of `statuses`, in their order."""
         return [
@@ -100,6 +95,86 @@ class AreaGroup:
     def not_reported(self) -> int:
         """Return how many of the group's measures have no reported state yet."""
         return self.count(Status.NOT_REPORTED)
+
+
+@dataclass
+class AreaFigures(AreaFiguresMixin):
+    """The counts of one Area of Action's measures per status and their mean progress, by SQL."""
+
+    area: AreaOfAction
+    total: int
+    counts: dict[str, int]
+    progress_sum: int
+    reported: int
+    # How many of the measures' states come from sample reports.
+    samples: int = 0
+
+    def count(self, status: str) -> int:
+        return self.counts.get(status, 0)
+
+    @property
+    def mean_progress(self) -> int | None:
+        """Return the rounded mean progress of the measures with a reported state, or None."""
+        if not self.reported:
+            return None
+        return round(self.progress_sum / self.reported)
+
+
+def status_field(status: Status) -> str:
+    """Return the name of the aggregate that counts the measures in `status`."""
+    return f"status_{status.value}"
+
+
+def area_figures(measures) -> list[AreaFigures]:
+    """Return the figures of each Area of Action of the state-annotated `measures`, in SQL.
+
+    One query groups the measures by area; one more fetches the areas to name and link them.
+    A measure nobody reported on has no progress figure, so it does not count as 0 %.
+    """
+    reported = ~Q(state_status=Status.NOT_REPORTED)
+    rows = (
+        measures.order_by()
+        .values("area")
+        .annotate(
+            total=Count("pk"),
+            progress_sum=Sum("state_progress", filter=reported, default=0),
+            reported=Count("pk", filter=reported),
+            samples=Count("pk", filter=Q(state_is_sample=True)),
+            **{
+                status_field(status): Count("pk", filter=Q(state_status=status))
+                for status in Status
+            },
+        )
+    )
+    figures = list(rows)
+    areas = AreaOfAction.objects.in_bulk([row["area"] for row in figures])
+    result = [
+        AreaFigures(
+            area=areas[row["area"]],
+            total=row["total"],
+            counts={status.value: row[status_field(status)] for status in Status},
+            progress_sum=row["progress_sum"],
+            reported=row["reported"],
+            samples=row["samples"],
+        )
+        for row in figures
+    ]
+    return sorted(result, key=lambda group: group.area.number)
+
+
+@dataclass
+class AreaGroup(AreaFiguresMixin):
+    """The rows of one Area of Action with its figures."""
+
+    area: AreaOfAction
+    rows: list[MeasureRow]
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    def count(self, status: str) -> int:
+        return sum(1 for row in self.rows if row.state.status == status)
 
     @property
     def mean_progress(self) -> int | None:
@@ -141,7 +216,7 @@ def measure_rows(
     return rows
 
 
-def statuses_present(groups: list[AreaGroup]) -> list[Status]:
+def statuses_present(groups: list[AreaFiguresMixin]) -> list[Status]:
     """Return the statuses that occur in the groups, in the order of the choices.
 
     Legends and tables name only these: a column of zeros for a status nobody reported would

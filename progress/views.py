@@ -4,6 +4,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,9 +16,13 @@ from measures.models import Measure
 from . import charts, exports
 from .filters import ProgressFilter
 from .models import Milestone, ProgressReport, ReportingPeriod
-from .reporting import MILESTONES, area_groups, measure_rows, period_report, statuses_present
+from .reporting import MILESTONES, area_figures, measure_rows, period_report, statuses_present
 from .services import with_current_state, with_state_as_of
 
+# The figures per Area of Action come in pages of their own, so the charts stay readable and
+# the page bounded however many Areas of Action there are.
+AREAS_PER_PAGE = 10
+AREA_PAGE_KWARG = "areas_page"
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -50,8 +55,8 @@ def parse_as_of(value: str, today: datetime.date) -> tuple[datetime.date | None,
 class ProgressOverviewView(ForgivingFilterMixin, ListView):
     """Show where the measures stand, today or on a past day, per Area of Action and in a table.
 
-    The charts and the table per Area of Action sum up every measure found; the table of the
-    measures themselves is paginated, so the page does not grow with the plan.
+    The figures per Area of Action are counted and averaged in SQL over every measure found;
+    the table of the measures themselves is paginated, so the page does not grow with the plan.
     """
 
     template_name = "progress/overview.html"
@@ -68,28 +73,53 @@ class ProgressOverviewView(ForgivingFilterMixin, ListView):
         else:
             measures = with_current_state(measures)
         self.filterset = self.get_filterset(measures)
-        return list(self.filterset.qs)
+        return self.filterset.qs
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        """Return the paginator, its count taken from the figures rather than one more query."""
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = sum(group.total for group in self.groups)
+        return paginator
+
+    def area_page(self, groups: list):
+        """Return the page of the figures per Area of Action that the address asks for."""
+        paginator = Paginator(groups, AREAS_PER_PAGE, allow_empty_first_page=True)
+        requested = self.request.GET.get(AREA_PAGE_KWARG) or "1"
+        number = int(requested) if requested.isdigit() else 0
+        if not 1 <= number <= paginator.num_pages:
+            self.ignored_filters.append(_("page of the Areas of Action"))
+            number = 1
+        return paginator.page(number)
 
     def get_context_data(self, **kwargs):
-        rows = measure_rows(self.object_list, self.as_of or self.today)
-        groups = area_groups(rows)
+        self.groups = groups = area_figures(self.object_list)
         statuses = statuses_present(groups)
-        # The figures need every row; only the table's rows are paginated, in memory.
-        return super().get_context_data(
-            object_list=rows,
+        area_page = self.area_page(groups)
+        shown = list(area_page.object_list)
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop(AREA_PAGE_KWARG, None)
+        # Only the page's measures are read as rows, with their milestones.
+        rows = measure_rows(context["page_obj"].object_list, self.as_of or self.today)
+        context.update(
+            measures=rows,
             rows=rows,
             groups=groups,
             statuses=statuses,
-            area_table=[(group, group.counts_of(statuses)) for group in groups],
-            status_chart=charts.status_chart(groups),
-            progress_chart=charts.progress_chart(groups),
+            area_page=area_page,
+            area_page_kwarg=AREA_PAGE_KWARG,
+            query_without_area_page=query.urlencode(),
+            area_table=[(group, group.counts_of(statuses)) for group in shown],
+            status_chart=charts.status_chart(shown),
+            progress_chart=charts.progress_chart(shown),
             as_of=self.as_of,
             as_of_message=self.as_of_message,
             today=self.today,
-            is_sample=any(row.is_sample for row in rows),
+            # The figures count sample reports as well as the rows shown.
+            is_sample=any(row.is_sample for row in rows) or any(group.samples for group in groups),
             not_reported=sum(group.not_reported for group in groups),
-            **kwargs,
         )
+        return context
 
 
 @dataclass

@@ -43,7 +43,7 @@ def formulas(plan):
 def rows_of(client, slug: str) -> list[dict[str, str]]:
     response = client.get(f"/data/{slug}.csv")
     assert response.status_code == 200
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"), newline="")))
+    return list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8"), newline="")))
 
 
 def test_formulas_in_texts_get_an_apostrophe_and_numbers_stay(client, formulas):

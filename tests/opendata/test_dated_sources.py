@@ -16,7 +16,7 @@ def csv_rows(client, slug: str) -> list[dict]:
     """Return the rows of a dataset's CSV file."""
     response = client.get(f"/data/{slug}.csv")
     assert response.status_code == 200
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"), newline="")))
+    return list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8"), newline="")))
 
 
 def test_eurocities_is_a_planned_application_as_of_january_2019(client, plan):

@@ -238,3 +238,23 @@ def test_api_answers_change_with_the_content(page_cache, visitor, plan):
     with content_changes_deferred():
         pass
     assert "Edited for the API" in visitor.get("/api/v1/measures/?lang=en").content.decode()
+
+
+def test_a_small_download_is_kept_once_it_has_been_streamed_whole(page_cache, visitor, plan):
+    first = visitor.get("/data/measures.csv")
+    assert first.streaming and first[HEADER] == "miss"
+    body = first.getvalue()
+    second = visitor.get("/data/measures.csv")
+    assert second[HEADER] == "hit"
+    assert second.content == body
+    assert second["Content-Disposition"] == first["Content-Disposition"]
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_a_download_left_unread_or_too_large_is_not_kept(page_cache, visitor, plan, settings):
+    # A client that went away: the file was never sent whole.
+    visitor.get("/data/measures.csv").close()
+    assert visitor.get("/data/measures.csv")[HEADER] == "miss"
+    settings.PAGE_CACHE_MAX_BYTES = 1000
+    assert len(visitor.get("/data/measures.csv").getvalue()) > 1000
+    assert visitor.get("/data/measures.csv")[HEADER] == "miss"

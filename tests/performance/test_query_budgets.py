@@ -1,4 +1,7 @@
-"""Every public page and API collection needs the same few queries at 1 and 20 times the plan."""
+"""Every public page and API collection needs the same few queries at 1 and 20 times the plan.
+
+Its HTML grows no more than a fifth with twenty times the plan either (issue 18, section 3).
+"""
 
 import pytest
 from django.core.management import call_command
@@ -17,27 +20,53 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 MAX_QUERIES = 12
 
 
-def count_queries(client: Client, url: str) -> tuple[int, int]:
-    """Return the status and the number of SQL queries of an anonymous GET of `url`."""
+MAX_GROWTH = 1.2
+# Whole documents by design: the council report lists every measure of its period.
+UNBOUNDED = ("council report",)
+# Paginated, but at 1x their first page is not full yet: they grow up to their page size, no
+# further (issue 18: "beyond its page size").
+FILL_THEIR_PAGE = {
+    *(
+        f"{name} ({language})"
+        for name in (
+            "area list",
+            "measure list by goal",
+            "measure list by theme",
+            "progress overview by goal",
+            "project list",
+        )
+        for language in ("de", "en")
+    ),
+    "API goal",
+    "API area",
+    "API measure",
+    "API network",
+    "API eu-project",
+}
+# Not bounded yet (issue 18, section 3, left open): the plan and a goal's page list every Area
+# of Action and measure; a sitemap section lists every city, as sitemaps do up to 50,000.
+NOT_BOUNDED_YET = {
+    *(f"{name} ({language})" for name in ("plan", "goal") for language in ("de", "en")),
+    "sitemap section (cities)",
+}
+
+
+def count_queries(client: Client, url: str) -> tuple[int, int, int]:
+    """Return the status, the number of SQL queries and the size of an anonymous GET of `url`."""
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
-    return response.status_code, len(context)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return response.status_code, len(context), len(body)
 
 
-# The size in bytes of each page at twenty times the plan, filled by the `budgets` fixture.
-PAGE_SIZES: dict[str, int] = {}
-
-
-def measure_all(sizes: dict | None = None) -> dict[str, tuple[str, int, int]]:
-    """Return, per page, its URL, status and query count, each page asked for twice."""
+def measure_all() -> dict[str, tuple[str, int, int, int]]:
+    """Return, per page, its URL, status, query count and size, each page asked for twice."""
     client = Client()
     urls = page_urls() | api_urls()
     counts = {}
     for name, url in urls.items():
         # The first request may warm per-process caches (translations, URL resolvers).
-        response = client.get(url)
-        if sizes is not None:
-            sizes[name] = len(response.content)
+        client.get(url)
         counts[name] = (url, *count_queries(client, url))
     return counts
 
@@ -53,7 +82,7 @@ def budgets(django_db_setup, django_db_blocker):
         scaled_data_generate(scale=19)
         synthetic = Measure.objects.filter(slug__startswith="synthetic-").count()
         assert synthetic == 20 * MEASURES_PER_UNIT
-        large = measure_all(PAGE_SIZES)
+        large = measure_all()
         # Other tests count the plan's own measures: none of this may outlive the module.
         transaction.set_rollback(True)
     return small, large
@@ -113,7 +142,9 @@ def test_every_page_type_and_api_collection_is_measured(budgets):
 @pytest.mark.parametrize("which", ["small", "large"])
 def test_every_page_answers(budgets, which):
     counts = budgets[0] if which == "small" else budgets[1]
-    failed = {name: (url, status) for name, (url, status, _n) in counts.items() if status != 200}
+    failed = {
+        name: (url, status) for name, (url, status, _n, _size) in counts.items() if status != 200
+    }
     assert not failed
 
 
@@ -121,8 +152,8 @@ def test_query_counts_do_not_grow_with_twenty_times_the_data(budgets):
     small, large = budgets
     grown = {
         name: (url, small[name][2], large[name][2])
-        for name, (url, _status, _n) in small.items()
-        if small[name][2] != large.get(name, (None, None, None))[2]
+        for name, (url, _status, _n, _size) in small.items()
+        if small[name][2] != large.get(name, (None, None, None, None))[2]
     }
     assert not grown
 
@@ -131,10 +162,24 @@ def test_no_page_needs_more_than_twelve_queries(budgets):
     small, large = budgets
     over = {
         name: (url, max(count, large[name][2]))
-        for name, (url, _status, count) in small.items()
+        for name, (url, _status, count, _size) in small.items()
         if max(count, large[name][2]) > MAX_QUERIES
     }
     assert not over
+
+
+def test_no_page_grows_by_more_than_a_fifth_with_twenty_times_the_data(budgets):
+    small, large = budgets
+    grown = {
+        name: (url, size, large[name][3], round(large[name][3] / size, 2))
+        for name, (url, _status, _n, size) in small.items()
+        if not name.startswith(UNBOUNDED)
+        and large[name][3] > MAX_GROWTH * size
+        and name not in FILL_THEIR_PAGE | NOT_BOUNDED_YET
+    }
+    for name, figures in grown.items():
+        print(f"{name}: {figures}")
+    assert not grown
 
 
 # The pages of the register are paginated or bounded: their HTML stays under this at 20 times
@@ -152,10 +197,7 @@ REGISTER_PAGES = (
 
 
 def test_the_register_pages_do_not_grow_with_the_data(budgets):
-    over = {
-        f"{name} ({language})": PAGE_SIZES[f"{name} ({language})"]
-        for name in REGISTER_PAGES
-        for language in ("de", "en")
-        if PAGE_SIZES[f"{name} ({language})"] > MAX_REGISTER_PAGE_BYTES
-    }
+    _small, large = budgets
+    pages = [f"{name} ({language})" for name in REGISTER_PAGES for language in ("de", "en")]
+    over = {page: large[page][3] for page in pages if large[page][3] > MAX_REGISTER_PAGE_BYTES}
     assert not over

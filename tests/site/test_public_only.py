@@ -268,16 +268,16 @@ def collect_outputs(client) -> dict[str, str]:
     bodies = {}
     pages = crawl_site(client, limit=1500)
     for url in pages:
-        bodies[url] = client.get(url).content.decode(errors="replace")
+        bodies[url] = client.get(url).getvalue().decode(errors="replace")
     for url in machine_urls():
         response = client.get(url)
         assert response.status_code == 200, url
-        bodies[url] = response.content.decode(errors="replace")
+        bodies[url] = response.getvalue().decode(errors="replace")
         if url.startswith("/api/") and url.endswith("page_size=200"):
             bodies.update(api_details(client, url.split("?")[0], response.json()["results"]))
     for url in bodies["/sitemap.xml"].split("<loc>")[1:]:
         path = url.split("</loc>")[0].replace("http://testserver", "")
-        bodies[path] = client.get(path).content.decode(errors="replace")
+        bodies[path] = client.get(path).getvalue().decode(errors="replace")
     for code in ("de", "en"):
         with translation.override(code):
             search = reverse("search")

@@ -259,7 +259,7 @@ def test_the_api_and_the_csv_say_not_reported(client, plan):
     assert client.get("/api/v1/measures/?status=planned").json()["count"] == 0
     # A report always states a status: the reports' filter does not offer not_reported.
     assert client.get("/api/v1/progress-reports/?status=not_reported").status_code == 400
-    rows = list(csv.DictReader(io.StringIO(client.get("/data/measures.csv").content.decode())))
+    rows = list(csv.DictReader(io.StringIO(client.get("/data/measures.csv").getvalue().decode())))
     assert {row["status"] for row in rows} == {"not_reported"} and len(rows) == 13
 
 

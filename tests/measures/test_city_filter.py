@@ -1,0 +1,87 @@
+"""The measure list's city filter: a name with suggestions, bounded however many cities there are.
+
+Issue 18, section 3: a choice among thousands of cities would make the page grow with the data.
+"""
+
+import pytest
+
+from core.content import PublicationState
+from measures.filters import SUGGESTED_CITIES
+from measures.models import Measure
+from tests.factories import PartnerCityFactory, PartnershipFactory
+from tests.markup import parse
+
+pytestmark = pytest.mark.django_db
+
+LIST = {"de": "/de/massnahmen/", "en": "/en/measures/"}
+
+
+def numbers(client, language: str, query: str) -> list[str]:
+    response = client.get(LIST[language] + query)
+    assert response.status_code == 200
+    return [measure.number for measure in response.context["measures"]]
+
+
+def suggestions(html: str) -> list[str]:
+    options = parse(html).select("datalist#id_city-suggestions option")
+    return [option.attrs["value"] for option in options]
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("value", ["hiroshima", "Hiroshima", "HIROSHIMA", " Hiroshima "])
+def test_a_city_is_found_by_its_name_or_slug(client, plan, language, value):
+    assert numbers(client, language, f"?city={value}") == ["1.1"]
+
+
+def test_a_name_is_found_in_either_language_and_without_diacritics(client, plan):
+    city = PartnerCityFactory(slug="synthetic-gdansk", name_de="Danzig", name_en="Gdańsk")
+    PartnershipFactory(city=city, publication_state=PublicationState.PUBLISHED).measures.add(
+        Measure.objects.get(number="2.1")
+    )
+    for language in ("de", "en"):
+        for name in ("Danzig", "Gdańsk", "gdansk", "synthetic-gdansk"):
+            assert numbers(client, language, f"?city={name}") == ["2.1"], (language, name)
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("de", "Keine Partner- oder Kooperationsstadt namens „Atlantis“"),
+        ("en", "No twin or cooperation city called “Atlantis”"),
+    ],
+)
+def test_an_unknown_city_is_named_and_every_measure_shown(client, plan, language, message):
+    response = client.get(LIST[language] + "?city=Atlantis")
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert len(response.context["measures"]) > 1
+
+
+@pytest.mark.parametrize("value", ["x" * 5000, "%00", "<script>", "' OR 1=1 --"])
+def test_nonsense_is_answered_with_a_message_never_an_error(client, plan, value):
+    response = client.get(LIST["en"], {"city": value})
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode()
+
+
+def test_the_suggestions_stay_bounded_and_follow_what_was_typed(client, plan):
+    measure = Measure.objects.get(number="3.1")
+    for number in range(3 * SUGGESTED_CITIES):
+        city = PartnerCityFactory(
+            name_de=f"Synthstadt {number:03}", name_en=f"Synthcity {number:03}"
+        )
+        PartnershipFactory(city=city, publication_state=PublicationState.PUBLISHED).measures.add(
+            measure
+        )
+    html = client.get(LIST["en"]).content.decode()
+    assert len(suggestions(html)) == SUGGESTED_CITIES
+    assert 'list="id_city-suggestions"' in html
+    typed = client.get(LIST["en"], {"city": "Synthcity 042"}).content.decode()
+    assert suggestions(typed) == ["Synthcity 042"]
+    # Part of a name, sent without a browser that suggests: the page lists the cities as links.
+    german = client.get(LIST["de"], {"city": "synthstadt 04", "area": "3"}).content.decode()
+    assert "Städte, deren Name „synthstadt 04“ enthält:" in german
+    links = parse(german).select("ul.city-matches a")
+    assert [link.text for link in links] == [f"Synthstadt 04{digit}" for digit in range(10)]
+    assert links[0].attrs["href"] == "?city=Synthstadt+040&area=3"
+    assert numbers(client, "de", "?city=Synthstadt+040&area=3") == ["3.1"]
