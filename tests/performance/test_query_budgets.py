@@ -21,8 +21,9 @@ MAX_QUERIES = 12
 
 
 MAX_GROWTH = 1.2
-# Whole documents by design: the council report lists every measure of its period.
-UNBOUNDED = ("council report",)
+# Whole documents by design: the council report lists every measure of its period, and the
+# subscribable calendar every public event (issue 16: one feed of all public events).
+UNBOUNDED = ("council report", "events calendar")
 # Paginated, but at 1x their first page is not full yet: they grow up to their page size, no
 # further (issue 18: "beyond its page size").
 FILL_THEIR_PAGE = {
@@ -34,6 +35,9 @@ FILL_THEIR_PAGE = {
             "measure list by theme",
             "progress overview by goal",
             "project list",
+            "event list",
+            "local actor list",
+            "funding programme list",
         )
         for language in ("de", "en")
     ),
@@ -42,6 +46,7 @@ FILL_THEIR_PAGE = {
     "API measure",
     "API network",
     "API eu-project",
+    "API activity",
 }
 # Not bounded yet (issue 18, section 3, left open): the plan and a goal's page list every Area
 # of Action and measure; a sitemap section lists every city, as sitemaps do up to 50,000.

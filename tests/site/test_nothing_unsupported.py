@@ -126,7 +126,7 @@ def walk(client) -> dict[str, str]:
     for url in filtered_lists():
         response = client.get(url)
         assert response.status_code == 200, url
-        bodies[url] = response.content.decode()
+        bodies[url] = response.getvalue().decode()
     for url in [url for url in bodies if url.endswith("/xlsx/")]:
         bodies[url] = workbook_text(client.get(url).content)
     return bodies
@@ -486,7 +486,7 @@ def bodies_of(client, urls) -> dict[str, str]:
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
-        bodies[url] = response.content.decode()
+        bodies[url] = response.getvalue().decode()
     return bodies
 
 
