@@ -16,7 +16,10 @@ PHRASE = {"de": "Partner- und Kooperationsstädte", "en": "twin and cooperation 
 EITHER = {"de": "Partner- oder Kooperationsstadt", "en": "Twin or cooperation city"}
 TWIN_LABEL = {"de": "Partnerstadt", "en": "Twin city"}
 TWIN_FIGURE = {"de": "Partnerstädte", "en": "twin cities"}
-ALL = {"de": "Alle", "en": "All"}
+IGNORED = {
+    "de": "konnten nicht verstanden werden und wurden nicht berücksichtigt",
+    "en": "could not be understood and were ignored",
+}
 MEASURES = {"de": "/de/massnahmen/", "en": "/en/measures/"}
 LIST = {"de": "/de/partner-und-kooperationsstaedte/", "en": "/en/twin-and-cooperation-cities/"}
 OLD_LIST = {"de": "/de/partnerstaedte/", "en": "/en/partner-cities/"}
@@ -56,7 +59,10 @@ def test_navigation_title_headings_and_filters_use_the_umbrella_term(client, pla
     measures = parse(page(client, MEASURES[language]))
     assert measures.one(f'nav.site-nav a[href="{LIST[language]}"]').text == HEADING[language]
     assert EITHER[language] in measures.texts("label")
-    assert f"{ALL[language]} {PHRASE[language]}" in measures.texts("option")
+    # The city is typed, not chosen: a name no measure is linked to is ignored, and the notice
+    # names the field by the umbrella term.
+    unknown = parse(page(client, f"{MEASURES[language]}?city=Nirgendwo")).one("main").text
+    assert f"{IGNORED[language]}: {EITHER[language]}." in unknown
 
 
 @pytest.mark.parametrize("language", ["de", "en"])

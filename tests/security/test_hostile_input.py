@@ -102,7 +102,7 @@ def assert_safe(client, url: str, sent: list[str]):
     """Request `url` and assert it does not fail and echoes no markup unescaped."""
     response = client.get(url)
     assert response.status_code < 500, f"{url} answered {response.status_code}"
-    body = response.content.decode(errors="replace")
+    body = response.getvalue().decode(errors="replace")
     for value in map(unquote, sent):
         for markup in MARKUP:
             assert markup not in value or markup not in body, f"{url} echoes {markup!r}"
