@@ -17,6 +17,20 @@ class FollowForm(forms.Form):
     # The honeypot: hidden from people by the style sheet, filled in by robots that fill all.
     website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
 
+    def clean_email(self):
+        """Refuse an address at an IP address: it reaches a server, not a mailbox we can count."""
+        email = self.cleaned_data["email"]
+        # The validator already refuses an IP address without brackets as no domain.
+        if email.rpartition("@")[2].startswith("["):
+            raise forms.ValidationError(
+                _(
+                    "Please enter an e-mail address with a domain name, such as "
+                    "name@example.org. Addresses at an IP address are not accepted."
+                ),
+                code="ip_literal",
+            )
+        return email
+
     def is_robot(self) -> bool:
         """Return whether the hidden field was filled in, as only a robot does."""
         return bool(self.data.get("website", "").strip())

@@ -6,15 +6,21 @@ FOLLOW_MAILS_PER_CLIENT_PER_DAY mails a day. A cache that cannot count refuses: 
 than a flood.
 """
 
+import contextlib
 import hashlib
+import ipaddress
 import logging
+import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.encoding import punycode
 
 from core.client_address import client_address
 
 DAY = 24 * 3600
+# The network an IPv6 client is counted by: providers give one connection a /64 at least.
+IPV6_CLIENT_PREFIX = 64
 logger = logging.getLogger(__name__)
 
 
@@ -28,12 +34,42 @@ def _digest(value: str) -> str:
     return hashlib.sha256(value.encode()).hexdigest()
 
 
+def canonical_mailbox(email: str) -> str:
+    """Return the mailbox an address reaches, however it is spelt, to count it once.
+
+    Lower case, without the quotes of a quoted local part or a "+tag", and with the domain
+    in its ASCII (IDNA) form: the spellings a mail server delivers to one mailbox.
+    """
+    local, _at, domain = email.strip().lower().rpartition("@")
+    if len(local) >= 2 and local.startswith('"') and local.endswith('"'):
+        local = re.sub(r"\\(.)", r"\1", local[1:-1])
+    local = local.partition("+")[0]
+    domain = domain.rstrip(".")
+    # A name IDNA cannot encode is counted as written.
+    with contextlib.suppress(UnicodeError):
+        domain = punycode(domain)
+    return f"{local}@{domain}"
+
+
+def client_network(address: str | None) -> str:
+    """Return what a client is counted by: its IPv4 address, or the /64 of its IPv6 address."""
+    try:
+        ip = ipaddress.ip_address(address or "")
+    except ValueError:
+        return address or "unknown"
+    if ip.version == 6 and ip.ipv4_mapped:
+        return str(ip.ipv4_mapped)
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/{IPV6_CLIENT_PREFIX}", strict=False))
+    return str(ip)
+
+
 def address_key(email: str) -> str:
-    return f"following:address:{_digest(email.lower())}"
+    return f"following:address:{_digest(canonical_mailbox(email))}"
 
 
 def client_key(request) -> str:
-    return f"following:client:{_digest(client_address(request) or 'unknown')}"
+    return f"following:client:{_digest(client_network(client_address(request)))}"
 
 
 class Refused(Exception):

@@ -31,12 +31,14 @@ def linked_cities(text: str = ""):
 
     With `text`, only the cities whose name in any language contains it, diacritics aside.
     """
-    rows = Measure.objects.public().filter(public_q_through(Measure, "partnerships"))
+    condition = public_q_through(Measure, "partnerships")
     if text:
-        rows = rows.filter(
-            Q(partnerships__city__search_names__contains=fold(text))
-            | Q(partnerships__city__slug=text)
+        condition &= Q(partnerships__city__search_names__contains=fold(text)) | Q(
+            partnerships__city__slug=text
         )
+    # One filter() call, so that the text and the public state apply to the same partnership:
+    # a second call would join the partnerships again and match a draft one.
+    rows = Measure.objects.public().filter(condition)
     return (
         rows.order_by("partnerships__city__name")
         .values_list(
@@ -142,6 +144,14 @@ class CityFilter(django_filters.CharFilter):
     """Filter by a city given by name, with suggestions, rather than a choice among thousands."""
 
     field_class = CityField
+
+    def filter(self, qs, value):
+        """Keep the measures linked to the city by a public partnership, not by a draft one."""
+        if not value:
+            return qs
+        return qs.filter(
+            Q(partnerships__city__slug=value) & public_q_through(Measure, "partnerships")
+        )
 
 
 class MeasureScopeFilter(ProposedLinksFilterMixin, django_filters.FilterSet):

@@ -258,3 +258,74 @@ def test_a_cache_that_cannot_count_sends_no_mail(client, plan, smtp, monkeypatch
     assert "Wir können gerade keine Abonnements annehmen" in text_of(response, "main")
     assert not Subscription.objects.exists()
     assert deliver(smtp) == []
+
+
+# Spellings of one mailbox: a +tag, a quoted local part, case, and a domain in Unicode or ASCII.
+ONE_MAILBOX = [
+    "victim@example.org",
+    "victim+1@example.org",
+    '"victim"@example.org',
+    "VICTIM+news@Example.org",
+    '"victim+2"@example.org',
+]
+ONE_IDN_MAILBOX = ["victim@exämple.org", "victim@xn--exmple-cua.org", "Victim+3@EXÄMPLE.org"]
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("de", "heute bereits eine E-Mail geschickt"), ("en", "already sent an e-mail")],
+)
+def test_spellings_of_one_mailbox_get_one_mail_a_day_in_all(plan, smtp, language, message):
+    for spellings in (ONE_MAILBOX, ONE_IDN_MAILBOX):
+        for number, address in enumerate(spellings):
+            response = Client(REMOTE_ADDR=f"10.0.1.{number + 1}").post(
+                FOLLOW[language], {"email": address}
+            )
+            if number == 0:
+                assert response.status_code == 200, address
+            else:
+                assert response.status_code == 429, address
+                assert message in text_of(response, "main")
+    assert len(deliver(smtp)) == 2
+    # The address is kept as it was entered, for delivery.
+    assert sorted(Subscription.objects.values_list("email", flat=True)) == [
+        "victim@example.org",
+        "victim@exämple.org",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("de", "Bitte geben Sie eine E-Mail-Adresse mit einem Domainnamen ein"),
+        ("en", "Please enter an e-mail address with a domain name"),
+    ],
+)
+def test_an_address_at_an_ip_address_is_refused(client, plan, smtp, language, message):
+    for address in ["victim@[127.0.0.1]", "victim@[::1]"]:
+        response = client.post(FOLLOW[language], {"email": address})
+        assert response.status_code == 400, address
+        assert message in text_of(response, "main"), address
+    # Without brackets it is no domain at all.
+    assert client.post(FOLLOW[language], {"email": "victim@10.0.0.12"}).status_code == 400
+    assert not Subscription.objects.exists()
+    assert deliver(smtp) == []
+
+
+def test_ipv6_clients_of_one_network_share_the_client_limit(plan, smtp, settings):
+    settings.FOLLOW_MAILS_PER_CLIENT_PER_DAY = 2
+    statuses = [
+        Client(REMOTE_ADDR=address)
+        .post(FOLLOW["en"], {"email": f"person{number}@example.org"})
+        .status_code
+        for number, address in enumerate(
+            ["2001:db8:1:2::1", "2001:db8:1:2:ffff::9", "2001:db8:1:2:abcd:1:2:3"]
+        )
+    ]
+    assert statuses == [200, 200, 429]
+    assert len(deliver(smtp)) == 2
+    # The next /64 is another client.
+    other = Client(REMOTE_ADDR="2001:db8:1:3::1").post(
+        FOLLOW["en"], {"email": "someone@example.org"}
+    )
+    assert other.status_code == 200

@@ -8,6 +8,7 @@ import pytest
 from core.content import PublicationState
 from measures.filters import SUGGESTED_CITIES
 from measures.models import Measure
+from partners.models import PartnerCity
 from tests.factories import PartnerCityFactory, PartnershipFactory
 from tests.markup import parse
 
@@ -85,3 +86,44 @@ def test_the_suggestions_stay_bounded_and_follow_what_was_typed(client, plan):
     assert [link.text for link in links] == [f"Synthstadt 04{digit}" for digit in range(10)]
     assert links[0].attrs["href"] == "?city=Synthstadt+040&area=3"
     assert numbers(client, "de", "?city=Synthstadt+040&area=3") == ["3.1"]
+
+
+@pytest.mark.parametrize(
+    ("language", "found"), [("de", "Gefundene Maßnahmen: "), ("en", "Measures found: ")]
+)
+def test_a_draft_city_is_neither_suggested_nor_accepted_nor_counted(
+    client, plan, language, found
+):
+    # A published measure with a public partnership, and a draft one with a draft city.
+    measure = Measure.objects.get(number="2.1")
+    PartnershipFactory(publication_state=PublicationState.PUBLISHED).measures.add(measure)
+    secret = PartnerCityFactory(
+        slug="geheim",
+        name_de="Geheimstadtxyz",
+        name_en="Geheimstadtxyz",
+        publication_state=PublicationState.DRAFT,
+    )
+    PartnershipFactory(city=secret, publication_state=PublicationState.DRAFT).measures.add(measure)
+    # A published city whose only link to measure 3.1 is a draft partnership.
+    hidden_link = PartnerCityFactory(slug="offen", name_de="Offenstadtxyz", name_en="Openxyz")
+    PartnershipFactory(city=hidden_link, publication_state=PublicationState.DRAFT).measures.add(
+        Measure.objects.get(number="3.1")
+    )
+    total = Measure.objects.public().count()
+    for value in ("geheim", "Geheimstadtxyz", "geheimstadt", "offen", "Offenstadtxyz"):
+        response = client.get(LIST[language], {"city": value})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Geheimstadtxyz" not in suggestions(html), value
+        assert not parse(html).select("ul.city-matches a"), value
+        # Not accepted: every measure is shown, as for a name nobody knows.
+        assert f"{found}{total}" in html, value
+    everything = client.get(LIST[language]).content.decode()
+    assert "Geheimstadtxyz" not in everything
+    assert "Offenstadtxyz" not in suggestions(everything)
+    # A public city's draft partnership with another measure adds nothing to its results.
+    hiroshima = PartnerCity.objects.get(slug="hiroshima")
+    PartnershipFactory(city=hiroshima, publication_state=PublicationState.DRAFT).measures.add(
+        Measure.objects.get(number="3.1")
+    )
+    assert numbers(client, language, "?city=hiroshima") == ["1.1"]
