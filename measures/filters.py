@@ -147,11 +147,15 @@ class CityFilter(django_filters.CharFilter):
 
     def filter(self, qs, value):
         """Keep the measures linked to the city by a public partnership, not by a draft one."""
-        if not value:
-            return qs
-        return qs.filter(
-            Q(partnerships__city__slug=value) & public_q_through(Measure, "partnerships")
-        )
+        return measures_linked_to_city(qs, value) if value else qs
+
+
+def measures_linked_to_city(measures, slug: str):
+    """Return the measures linked to the city `slug` by a public partnership, not a draft one."""
+    # One filter(): the city and the public state must hold for the same partnership.
+    return measures.filter(
+        Q(partnerships__city__slug=slug) & public_q_through(Measure, "partnerships")
+    )
 
 
 class MeasureScopeFilter(ProposedLinksFilterMixin, django_filters.FilterSet):

@@ -14,7 +14,12 @@ from drf_spectacular.utils import extend_schema_field
 
 from core.content import public_q_through
 from core.i18n import q_any_language, translated_order
-from measures.filters import linked_city_choices, measures_containing, measures_sorted
+from measures.filters import (
+    linked_city_choices,
+    measures_containing,
+    measures_linked_to_city,
+    measures_sorted,
+)
 from measures.models import (
     REPORTED_STATUS_CHOICES,
     AreaOfAction,
@@ -69,8 +74,8 @@ class MeasureAPIFilter(django_filters.FilterSet):
     )
     city = django_filters.ChoiceFilter(
         label=_("Twin or cooperation city"),
-        field_name="partnerships__city__slug",
         choices=linked_city_choices,
+        method="filter_city",
     )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
@@ -98,6 +103,11 @@ class MeasureAPIFilter(django_filters.FilterSet):
     def filter_unit(self, queryset, name, value):
         """Keep measures the unit leads or contributes to."""
         return queryset.filter(Q(lead_unit=value) | Q(contributing_units=value))
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_city(self, queryset, name, value):
+        """Keep measures linked to the city by a public partnership."""
+        return measures_linked_to_city(queryset, value)
 
     def filter_text(self, queryset, name, value):
         """Keep measures whose texts or sub-items contain `value` in either language."""

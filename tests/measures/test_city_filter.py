@@ -127,3 +127,13 @@ def test_a_draft_city_is_neither_suggested_nor_accepted_nor_counted(
         Measure.objects.get(number="3.1")
     )
     assert numbers(client, language, "?city=hiroshima") == ["1.1"]
+
+
+def test_the_apis_city_filter_counts_only_public_partnerships(client, plan):
+    # The same rule on the open data: a public city's draft partnership adds no measure.
+    hiroshima = PartnerCity.objects.get(slug="hiroshima")
+    PartnershipFactory(city=hiroshima, publication_state=PublicationState.DRAFT).measures.add(
+        Measure.objects.get(number="3.1")
+    )
+    found = client.get("/api/v1/measures/?city=hiroshima").json()["results"]
+    assert [measure["number"] for measure in found] == ["1.1"]
