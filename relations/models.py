@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.access import is_unit_scoped
 from core.content import PublicationState, Publishable, PublishableQuerySet
 from core.council import council_number_validator
+from core.dates import plausible_date
 from measures.models import Measure, OrganisationalUnit, Theme
 from networks.models import EUProject, Network
 from partners.models import ExternalPartner, PartnerCity
@@ -98,9 +99,13 @@ class Activity(Publishable):
     """One thing that happened or is planned in Hannover's international relations."""
 
     kind = models.CharField(_("kind"), max_length=32, choices=ActivityKind, db_index=True)
-    starts_on = models.DateField(_("date (or first day)"))
+    starts_on = models.DateField(_("date (or first day)"), validators=[plausible_date])
     ends_on = models.DateField(
-        _("last day"), null=True, blank=True, help_text=_("Only for an activity over several days.")
+        _("last day"),
+        null=True,
+        blank=True,
+        validators=[plausible_date],
+        help_text=_("Only for an activity over several days."),
     )
     starts_at = models.TimeField(
         _("start time"), null=True, blank=True, help_text=_("Local time in Hannover (events).")

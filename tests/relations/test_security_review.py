@@ -1,0 +1,69 @@
+"""Findings of the security review of the register, each tested over HTTP as an attacker would."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from networks.models import FundingProgramme
+from relations.models import Activity, ActivityKind
+from tests.backoffice.test_roles import list_url
+from tests.factories import ActivityFactory, FundingProgrammeFactory
+
+pytestmark = pytest.mark.django_db
+
+FAR_FUTURE = datetime.date(9999, 12, 31)
+
+
+@pytest.fixture
+def public_event():
+    return ActivityFactory(
+        starts_on=timezone.localdate() + datetime.timedelta(days=3),
+        open_to_public=True,
+        venue_de="Neues Rathaus",
+    )
+
+
+class TestImplausibleDates:
+    def test_the_office_cannot_save_a_date_in_the_year_9999(self, office_client):
+        data = {
+            "kind": ActivityKind.DELEGATION_INCOMING,
+            "title_de": "Besuch aus Rouen",
+            "title_en": "Visit from Rouen",
+            "starts_on": "2025-05-12",
+            "ends_on": "9999-12-31",
+            "publication_state": "draft",
+        }
+        response = office_client.post(list_url(Activity, "en") + "add/", data)
+        assert response.status_code == 200
+        assert "between the years 1900 and 2100" in response.content.decode()
+        assert not Activity.objects.filter(title_de="Besuch aus Rouen").exists()
+        german = office_client.post(list_url(Activity) + "add/", data)
+        assert "zwischen den Jahren 1900 und 2100" in german.content.decode()
+
+    def test_the_office_cannot_save_a_deadline_in_the_year_9999(self):
+        programme = FundingProgrammeFactory.build(next_deadline=FAR_FUTURE)
+        with pytest.raises(Exception, match="1900"):
+            programme.full_clean()
+
+    def test_an_event_saved_with_9999_leaves_the_feed_whole(self, client, public_event):
+        broken = ActivityFactory(
+            starts_on=public_event.starts_on,
+            ends_on=FAR_FUTURE,
+            open_to_public=True,
+            venue_de="Rathaus",
+        )
+        feed = client.get("/en/events/calendar.ics")
+        assert feed.status_code == 200
+        assert f"activity-{public_event.pk}@".encode() in feed.content
+        assert f"activity-{broken.pk}@".encode() not in feed.content
+        assert client.get(f"/en/events/{public_event.pk}.ics").status_code == 200
+        assert client.get(f"/en/events/{broken.pk}.ics").status_code == 404
+
+    def test_a_deadline_saved_with_9999_leaves_the_feed_whole(self, client, public_event):
+        FundingProgrammeFactory(next_deadline=FAR_FUTURE)
+        assert FundingProgramme.objects.public().filter(next_deadline=FAR_FUTURE).exists()
+        feed = client.get("/en/events/calendar.ics")
+        assert feed.status_code == 200
+        assert f"activity-{public_event.pk}@".encode() in feed.content
+        assert b"99991231" not in feed.content
