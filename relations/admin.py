@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.access import is_unit_scoped
+from core.access import is_office, is_unit_scoped
 from core.admin_kit import ContentAdmin, content_inline_add
 from core.i18n import localized_fields
 from core.spreadsheets import SpreadsheetMixin
@@ -77,6 +77,13 @@ class ActivityAdmin(SpreadsheetMixin, ContentAdmin):
             },
         ),
     ]
+
+    def get_queryset(self, request):
+        # Internal activities are the office's record only: not for departments or the council.
+        queryset = super().get_queryset(request)
+        if is_office(request.user):
+            return queryset
+        return queryset.filter(is_internal=False)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         # A department editor records activities for the measures of their unit only.

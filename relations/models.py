@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.access import is_unit_scoped
+from core.access import is_office, is_unit_scoped
 from core.content import PublicationState, Publishable, PublishableQuerySet
 from core.council import council_number_validator
 from core.dates import plausible_date
@@ -44,6 +44,12 @@ class ActivityQuerySet(PublishableQuerySet):
     def public(self):
         """Return the published activities the office has not marked as internal."""
         return super().public().filter(is_internal=False)
+
+    def visible_to(self, user):
+        """Return what the user may open; internal activities are the office's record only."""
+        if is_office(user):
+            return super().visible_to(user)
+        return super().visible_to(user).filter(is_internal=False)
 
     def editable_by(self, user):
         """Return what the user may open: a department editor, the activities of their measures."""

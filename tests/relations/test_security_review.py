@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from networks.models import FundingProgramme
 from relations.models import Activity, ActivityKind
-from tests.backoffice.test_roles import list_url
+from tests.backoffice.conftest import council_client  # noqa: F401
+from tests.backoffice.test_roles import change_url, list_url
 from tests.factories import ActivityFactory, FundingProgrammeFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +68,37 @@ class TestImplausibleDates:
         assert feed.status_code == 200
         assert f"activity-{public_event.pk}@".encode() in feed.content
         assert b"99991231" not in feed.content
+
+
+class TestInternalActivities:
+    @pytest.fixture
+    def internal_draft(self, own_measure):
+        activity = ActivityFactory(
+            publication_state="draft", is_internal=True, title_en="Confidential talks"
+        )
+        activity.measures.add(own_measure)
+        return activity
+
+    def test_a_council_member_cannot_open_an_internal_draft(self, council_client, internal_draft):
+        response = council_client.get(f"/en/activities/{internal_draft.pk}/")
+        assert response.status_code == 404
+        admin = council_client.get(change_url(internal_draft, "en"))
+        assert admin.status_code in (302, 403, 404)
+        listing = council_client.get(list_url(Activity, "en")).content.decode()
+        assert "Confidential talks" not in listing
+
+    def test_an_editor_cannot_open_an_internal_activity_of_their_measure(
+        self, editor_client, internal_draft
+    ):
+        assert editor_client.get(f"/en/activities/{internal_draft.pk}/").status_code == 404
+        listing = editor_client.get(list_url(Activity, "en")).content.decode()
+        assert "Confidential talks" not in listing
+
+    def test_a_council_member_still_previews_an_ordinary_draft(self, council_client, own_measure):
+        draft = ActivityFactory(publication_state="draft", title_en="Ordinary draft")
+        response = council_client.get(f"/en/activities/{draft.pk}/")
+        assert response.status_code == 200
+
+    def test_the_office_opens_an_internal_draft(self, office_client, internal_draft):
+        assert office_client.get(f"/en/activities/{internal_draft.pk}/").status_code == 200
+        assert office_client.get(change_url(internal_draft, "en")).status_code == 200
