@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from networks.models import FundingProgramme
 from relations.models import Activity, ActivityKind
-from tests.backoffice.conftest import council_client  # noqa: F401
 from tests.backoffice.test_roles import change_url, list_url
 from tests.factories import ActivityFactory, FundingProgrammeFactory
 
