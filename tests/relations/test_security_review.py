@@ -8,7 +8,13 @@ from django.utils import timezone
 from networks.models import FundingProgramme
 from relations.models import Activity, ActivityKind
 from tests.backoffice.test_roles import change_url, list_url
-from tests.factories import ActivityFactory, FundingProgrammeFactory
+from tests.factories import (
+    ActivityFactory,
+    EUProjectFactory,
+    FundingProgrammeFactory,
+    NetworkFactory,
+    PartnerCityFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +107,27 @@ class TestInternalActivities:
     def test_the_office_opens_an_internal_draft(self, office_client, internal_draft):
         assert office_client.get(f"/en/activities/{internal_draft.pk}/").status_code == 200
         assert office_client.get(change_url(internal_draft, "en")).status_code == 200
+
+
+class TestHiddenLinksInTheAPI:
+    @pytest.mark.parametrize(
+        ("parameter", "factory", "relation"),
+        [
+            ("city", PartnerCityFactory, "partner_cities"),
+            ("network", NetworkFactory, "networks"),
+            ("project", EUProjectFactory, "eu_projects"),
+        ],
+    )
+    def test_a_draft_slug_answers_as_an_unknown_one(self, client, parameter, factory, relation):
+        hidden = factory(publication_state="draft", slug=f"hidden-{parameter}")
+        shown = factory(slug=f"shown-{parameter}")
+        activity = ActivityFactory()
+        getattr(activity, relation).add(hidden, shown)
+
+        def answer(slug):
+            response = client.get(f"/api/v1/activities/?{parameter}={slug}")
+            assert response.status_code == 200
+            return response.json()["count"]
+
+        assert answer(f"shown-{parameter}") == 1
+        assert answer(f"hidden-{parameter}") == answer("no-such-slug") == 0
