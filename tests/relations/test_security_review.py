@@ -7,10 +7,12 @@ from django.utils import timezone
 
 from networks.models import FundingProgramme
 from relations.models import Activity, ActivityKind
+from tests.adminforms import admin_form_data
 from tests.backoffice.test_roles import change_url, list_url
 from tests.factories import (
     ActivityFactory,
     EUProjectFactory,
+    ExternalPartnerFactory,
     FundingProgrammeFactory,
     NetworkFactory,
     PartnerCityFactory,
@@ -131,3 +133,44 @@ class TestHiddenLinksInTheAPI:
 
         assert answer(f"shown-{parameter}") == 1
         assert answer(f"hidden-{parameter}") == answer("no-such-slug") == 0
+
+
+class TestUnpublishedNamesInTheActivityForm:
+    @pytest.fixture
+    def hidden(self):
+        return {
+            "partner_cities": PartnerCityFactory(publication_state="draft", name_en="Secret City"),
+            "networks": NetworkFactory(publication_state="draft", name_en="Secret Network"),
+            "eu_projects": EUProjectFactory(publication_state="draft", acronym="SecretProj"),
+            "actors": ExternalPartnerFactory(publication_state="draft", name_en="Secret Actor"),
+        }
+
+    @pytest.fixture
+    def own_draft(self, own_measure, hidden):
+        activity = ActivityFactory(publication_state="draft", title_de="Eigene Aktivität")
+        activity.measures.add(own_measure)
+        for relation, row in hidden.items():
+            getattr(activity, relation).add(row)
+        return activity
+
+    def test_an_editor_reads_no_unpublished_names_and_their_save_keeps_the_links(
+        self, editor_client, own_draft, hidden
+    ):
+        for url in (list_url(Activity, "en") + "add/", change_url(own_draft, "en")):
+            page = editor_client.get(url).content.decode()
+            assert "Secret" not in page
+        data = admin_form_data(editor_client.get(change_url(own_draft, "en")))
+        data["title_de"] = "Geändert"
+        # The browser offers, and so sends, none of the unpublished rows.
+        for relation in hidden:
+            data.pop(relation, None)
+        response = editor_client.post(change_url(own_draft, "en"), data)
+        assert response.status_code == 302, response.context["adminform"].form.errors
+        own_draft.refresh_from_db()
+        assert own_draft.title_de == "Geändert"
+        for relation, row in hidden.items():
+            assert list(getattr(own_draft, relation).all()) == [row]
+
+    def test_the_office_still_chooses_unpublished_rows(self, office_client, own_draft):
+        page = office_client.get(change_url(own_draft, "en")).content.decode()
+        assert "Secret City" in page and "Secret Actor" in page
