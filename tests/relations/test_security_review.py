@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from core.models import ChangeProposal
 from networks.models import FundingProgramme
 from relations.models import Activity, ActivityKind
 from tests.adminforms import admin_form_data
@@ -174,3 +175,48 @@ class TestUnpublishedNamesInTheActivityForm:
     def test_the_office_still_chooses_unpublished_rows(self, office_client, own_draft):
         page = office_client.get(change_url(own_draft, "en")).content.decode()
         assert "Secret City" in page and "Secret Actor" in page
+
+
+class TestProposalsKeepOtherUnitsLinks:
+    @pytest.fixture
+    def published(self, own_measure, foreign_measure):
+        activity = ActivityFactory(title_de="Veröffentlicht", title_en="Published")
+        activity.measures.add(own_measure, foreign_measure)
+        return activity
+
+    def propose(self, editor_client, activity, **values):
+        data = admin_form_data(editor_client.get(change_url(activity, "en")))
+        # The browser offers, and so sends, only the editor's own measures.
+        data["measures"] = [str(m.pk) for m in activity.measures.filter(number="1.1")]
+        data.update(values)
+        response = editor_client.post(change_url(activity, "en"), data, follow=True)
+        assert "sent to the International Affairs Office" in response.content.decode()
+        return ChangeProposal.objects.get(object_id=activity.pk)
+
+    def accept(self, office_client, proposal):
+        response = office_client.post(
+            change_url(proposal, "en"), {"decision": "accept", "decision_comment": ""}
+        )
+        assert response.status_code == 302
+
+    def test_accepting_a_title_change_keeps_the_other_units_measure(
+        self, editor_client, office_client, published
+    ):
+        proposal = self.propose(editor_client, published, title_en="New title")
+        assert "measures" not in proposal.changes
+        self.accept(office_client, proposal)
+        published.refresh_from_db()
+        assert published.title_en == "New title"
+        assert sorted(published.measures.values_list("number", flat=True)) == ["1.1", "3.1"]
+
+    def test_accepting_an_added_measure_keeps_the_other_units_measure(
+        self, editor_client, office_client, published, contributed_measure
+    ):
+        proposal = self.propose(
+            editor_client,
+            published,
+            measures=[str(published.measures.get(number="1.1").pk), str(contributed_measure.pk)],
+        )
+        self.accept(office_client, proposal)
+        numbers = sorted(published.measures.values_list("number", flat=True))
+        assert numbers == ["1.1", "2.1", "3.1"]
