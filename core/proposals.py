@@ -38,6 +38,29 @@ def _stored_value(field, value):
     return value
 
 
+def with_unoffered_rows(*, obj, form) -> tuple[dict, list[str]]:
+    """Return the form's values and changed fields, with the many-to-many rows it did not offer.
+
+    A department editor's form offers only some rows of a list (their unit's measures, say):
+    the rows linked but not offered are added back, so that accepting the proposal keeps them,
+    and a list whose offered part did not change is no change at all.
+    """
+    cleaned, changed = dict(form.cleaned_data), list(form.changed_data)
+    for field in obj._meta.many_to_many:
+        name = field.name
+        if name not in changed or name not in cleaned or name not in form.fields:
+            continue
+        offered = form.fields[name].queryset.values("pk")
+        linked = getattr(obj, name).all()
+        kept = set(linked.exclude(pk__in=offered).values_list("pk", flat=True))
+        proposed = {item.pk for item in cleaned[name]} | kept
+        if proposed == set(linked.values_list("pk", flat=True)):
+            changed.remove(name)
+        else:
+            cleaned[name] = list(field.related_model._default_manager.filter(pk__in=proposed))
+    return cleaned, changed
+
+
 def proposal_create(*, obj, cleaned_data: dict, changed: list[str], user) -> ChangeProposal:
     """Keep the changed fields of a form for `obj` as a proposal, leaving `obj` as it is."""
     opts = obj._meta
@@ -107,8 +130,10 @@ def proposal_decide(*, proposal: ChangeProposal, user, accept: bool, comment: st
     if not is_office(user):
         raise PermissionDenied
     # Locked, so that no save slips in between the check and the change.
-    obj = type(proposal.content_object)._default_manager.select_for_update().get(
-        pk=proposal.object_id
+    obj = (
+        type(proposal.content_object)
+        ._default_manager.select_for_update()
+        .get(pk=proposal.object_id)
     )
     proposal.content_object = obj
     problem = proposal_problem(proposal=proposal, accept=accept, comment=comment)

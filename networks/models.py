@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.content import Publishable, PublishableQuerySet
+from core.dates import plausible_date
 from core.i18n import translated_order
 from measures.models import (
     EditorialLink,
@@ -201,7 +202,9 @@ class FundingProgramme(Publishable):
         blank=True,
         help_text=_("For example: up to 80 percent of the eligible costs."),
     )
-    next_deadline = models.DateField(_("next deadline"), null=True, blank=True)
+    next_deadline = models.DateField(
+        _("next deadline"), null=True, blank=True, validators=[plausible_date]
+    )
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
     themes = models.ManyToManyField(

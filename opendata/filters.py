@@ -395,16 +395,25 @@ class ActivityAPIFilter(django_filters.FilterSet):
     """Narrow the activities by kind, city, network, project, theme, events and day."""
 
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ActivityKind.choices)
+    # Each slug is looked up among the public rows only, so that a draft's slug answers as an
+    # unknown one does and the API never confirms that a hidden row exists.
     city = django_filters.CharFilter(
         label=_("Twin or cooperation city"),
-        field_name="partner_cities__slug",
+        field_name="partner_cities",
+        method="filter_public_slug",
         help_text="Slug of the city.",
     )
     network = django_filters.CharFilter(
-        label=_("Network"), field_name="networks__slug", help_text="Slug of the network."
+        label=_("Network"),
+        field_name="networks",
+        method="filter_public_slug",
+        help_text="Slug of the network.",
     )
     project = django_filters.CharFilter(
-        label=_("EU project"), field_name="eu_projects__slug", help_text="Slug of the project."
+        label=_("EU project"),
+        field_name="eu_projects",
+        method="filter_public_slug",
+        help_text="Slug of the project.",
     )
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"), field_name="themes", queryset=Theme.objects.all(), to_field_name="slug"
@@ -429,3 +438,9 @@ class ActivityAPIFilter(django_filters.FilterSet):
 
     def filter_event(self, queryset, name, value):
         return queryset.filter(open_to_public=value == "true")
+
+    def filter_public_slug(self, queryset, name, value):
+        """Keep the activities linked to the public row of `name` with the slug `value`."""
+        related = Activity._meta.get_field(name).related_model
+        public = related.objects.public().filter(slug=value)
+        return queryset.filter(**{f"{name}__in": public.values("pk")})

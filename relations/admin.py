@@ -4,13 +4,13 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.access import is_unit_scoped
+from core.access import is_office, is_unit_scoped
 from core.admin_kit import ContentAdmin, content_inline_add
 from core.i18n import localized_fields
 from core.spreadsheets import SpreadsheetMixin
 from measures.models import Measure
 from networks.models import EUProject, Network
-from partners.models import PartnerCity
+from partners.models import ExternalPartner, PartnerCity
 
 from .models import Activity
 from .resources import ActivityResource
@@ -78,10 +78,31 @@ class ActivityAdmin(SpreadsheetMixin, ContentAdmin):
         ),
     ]
 
+    def get_queryset(self, request):
+        # Internal activities are the office's record only: not for departments or the council.
+        queryset = super().get_queryset(request)
+        if is_office(request.user):
+            return queryset
+        return queryset.filter(is_internal=False)
+
+    def scoped_choices(self, request) -> dict:
+        """Return, for a department editor, the rows each many-to-many list may offer."""
+        if not is_unit_scoped(request.user):
+            return {}
+        return {
+            # A department editor records activities for the measures of their unit only.
+            "measures": Measure.objects.editable_by(request.user),
+            # Names of unpublished records are not for a department to read.
+            "partner_cities": PartnerCity.objects.public(),
+            "networks": Network.objects.public(),
+            "eu_projects": EUProject.objects.public(),
+            "actors": ExternalPartner.objects.public(),
+        }
+
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        # A department editor records activities for the measures of their unit only.
-        if db_field.name == "measures" and is_unit_scoped(request.user):
-            kwargs["queryset"] = Measure.objects.editable_by(request.user)
+        offered = self.scoped_choices(request).get(db_field.name)
+        if offered is not None:
+            kwargs["queryset"] = offered
         field = super().formfield_for_manytomany(db_field, request, **kwargs)
         if db_field.name == "measures" and is_unit_scoped(request.user):
             field.required = True
@@ -89,18 +110,17 @@ class ActivityAdmin(SpreadsheetMixin, ContentAdmin):
         return field
 
     def save_related(self, request, form, formsets, change):
-        # The form offers a department editor only their unit's measures: keep the others.
-        if change and is_unit_scoped(request.user):
-            others = list(
-                form.instance.measures.exclude(
-                    pk__in=Measure.objects.editable_by(request.user).values("pk")
+        # The form offers a department editor only some rows of each list: keep the others.
+        kept = {}
+        if change:
+            for name, offered in self.scoped_choices(request).items():
+                kept[name] = list(
+                    getattr(form.instance, name).exclude(pk__in=offered.values("pk"))
                 )
-            )
-        else:
-            others = []
         super().save_related(request, form, formsets, change)
-        if others:
-            form.instance.measures.add(*others)
+        for name, others in kept.items():
+            if others:
+                getattr(form.instance, name).add(*others)
 
     def changelist_view(self, request, extra_context=None):
         # The office sees which relationships have gone quiet.

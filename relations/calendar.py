@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vText
 
+from core.dates import FIRST_YEAR, LAST_YEAR
 from networks.models import FundingProgramme
 
 from .models import Activity
@@ -95,6 +96,11 @@ def deadline_component(programme: FundingProgramme, request) -> Event:
     return event
 
 
+def in_range(day: datetime.date | None) -> bool:
+    """Return whether a date (if any) lies within the years a calendar can hold."""
+    return day is None or FIRST_YEAR <= day.year <= LAST_YEAR
+
+
 def calendar_of(activities, request, name: str, programmes=()) -> Calendar:
     """Return a VCALENDAR of `activities` (and deadlines) with the time zone of Hannover."""
     calendar = Calendar()
@@ -104,11 +110,14 @@ def calendar_of(activities, request, name: str, programmes=()) -> Calendar:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", vText(name))
     calendar.add("x-wr-timezone", "Europe/Berlin")
-    activities = list(activities)
+    # A row with a date outside the plausible years (saved before they were checked) is left
+    # out rather than failing the whole feed.
+    activities = [a for a in activities if all(in_range(d) for d in (a.starts_on, a.ends_on))]
     for activity in activities:
         calendar.add_component(event_component(activity, request))
     for programme in programmes:
-        calendar.add_component(deadline_component(programme, request))
+        if in_range(programme.next_deadline):
+            calendar.add_component(deadline_component(programme, request))
     # One VTIMEZONE for Europe/Berlin, only over the years the events need, so it stays small.
     days = [a.starts_on for a in activities] + [a.ends_on or a.starts_on for a in activities]
     days = days or [timezone.localdate()]
@@ -146,7 +155,9 @@ def events_feed(request):
 def event_file(request, pk: int):
     """Answer the calendar file of one public event."""
     activity = get_object_or_404(Activity.objects.public(), pk=pk)
-    if not activity.open_to_public:
+    if not activity.open_to_public or not in_range(activity.starts_on) or not in_range(
+        activity.ends_on
+    ):
         raise Http404
     calendar = calendar_of([activity], request, activity.title)
     return ics_response(calendar, f"event-{activity.pk}.ics")

@@ -9,9 +9,10 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.access import is_unit_scoped
+from core.access import is_office, is_unit_scoped
 from core.content import PublicationState, Publishable, PublishableQuerySet
 from core.council import council_number_validator
+from core.dates import plausible_date
 from measures.models import Measure, OrganisationalUnit, Theme
 from networks.models import EUProject, Network
 from partners.models import ExternalPartner, PartnerCity
@@ -43,6 +44,12 @@ class ActivityQuerySet(PublishableQuerySet):
     def public(self):
         """Return the published activities the office has not marked as internal."""
         return super().public().filter(is_internal=False)
+
+    def visible_to(self, user):
+        """Return what the user may open; internal activities are the office's record only."""
+        if is_office(user):
+            return super().visible_to(user)
+        return super().visible_to(user).filter(is_internal=False)
 
     def editable_by(self, user):
         """Return what the user may open: a department editor, the activities of their measures."""
@@ -98,9 +105,13 @@ class Activity(Publishable):
     """One thing that happened or is planned in Hannover's international relations."""
 
     kind = models.CharField(_("kind"), max_length=32, choices=ActivityKind, db_index=True)
-    starts_on = models.DateField(_("date (or first day)"))
+    starts_on = models.DateField(_("date (or first day)"), validators=[plausible_date])
     ends_on = models.DateField(
-        _("last day"), null=True, blank=True, help_text=_("Only for an activity over several days.")
+        _("last day"),
+        null=True,
+        blank=True,
+        validators=[plausible_date],
+        help_text=_("Only for an activity over several days."),
     )
     starts_at = models.TimeField(
         _("start time"), null=True, blank=True, help_text=_("Local time in Hannover (events).")

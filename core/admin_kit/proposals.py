@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 
-from core.proposals import proposal_create, proposes_instead_of_saving
+from core.proposals import proposal_create, proposes_instead_of_saving, with_unoffered_rows
 
 
 def _refuse(*args, **kwargs) -> bool:
@@ -20,11 +20,9 @@ class ProposalMixin:
     def save_model(self, request, obj, form, change):
         stored = self._stored(obj) if change else None
         if proposes_instead_of_saving(request.user, stored):
+            cleaned, changed = with_unoffered_rows(obj=stored, form=form)
             request.proposal = proposal_create(
-                obj=stored,
-                cleaned_data=form.cleaned_data,
-                changed=form.changed_data,
-                user=request.user,
+                obj=stored, cleaned_data=cleaned, changed=changed, user=request.user
             )
             return
         super().save_model(request, obj, form, change)

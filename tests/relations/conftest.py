@@ -3,6 +3,7 @@
 from tests.backoffice.conftest import (  # noqa: F401
     contributed_measure,
     council,
+    council_client,
     editor,
     editor_client,
     foreign_measure,
