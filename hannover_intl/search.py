@@ -103,10 +103,11 @@ def ranked_by_full_text(kind: SearchKind, text: str, condition: Q):
     )
     query = SearchQuery(text, config=config, search_type="websearch")
     # Full text finds inflected forms; the substring condition keeps compounds such as
-    # 'Klimaschutz' for 'Klima', which German stemming does not split.
+    # 'Klimaschutz' for 'Klima', which German stemming does not split. A match is the query's
+    # @@, not a rank above 0: ts_rank gives rows that do not match a phrase a rank of 1e-20.
     return (
-        kind.queryset.annotate(rank=SearchRank(vector, query))
-        .filter(Q(rank__gt=0) | condition)
+        kind.queryset.annotate(document=vector, rank=SearchRank(vector, query))
+        .filter(Q(document=query) | condition)
         .order_by("-rank", *(kind.queryset.query.order_by or kind.queryset.model._meta.ordering))
     )
 
