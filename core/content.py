@@ -74,6 +74,10 @@ class PublishableQuerySet(ScopedQuerySet):
         """
         return self.filter(publication_state=PublicationState.PUBLISHED)
 
+    def in_review(self):
+        """Return the rows waiting for the office's review."""
+        return self.filter(publication_state=PublicationState.REVIEW)
+
     def current(self):
         """Return everything that is not archived."""
         return self.exclude(publication_state=PublicationState.ARCHIVED)

@@ -8,7 +8,6 @@ from django.apps import apps
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from core.content import PublicationState
 from core.models import ChangeProposal
 from core.workflow import has_publication_state
 from measures.models import MeasureContact
@@ -154,7 +153,7 @@ def milestone_notices(today, *, editors, office) -> list[Notice]:
 
 def models_in_workflow() -> list:
     """Return our models that go through the publishing workflow, in a stable order."""
-    ours = {"measures", "partners", "networks", "progress", "hannover_intl"}
+    ours = {"measures", "partners", "networks", "progress", "relations", "hannover_intl"}
     models = [
         model
         for model in apps.get_models()
@@ -190,7 +189,7 @@ def review_notices(today, *, office) -> list[Notice]:
                 )
             )
     for model in models_in_workflow():
-        for obj in model._default_manager.filter(publication_state=PublicationState.REVIEW):
+        for obj in model._default_manager.in_review():
             waiting = (today - timezone.localdate(obj.updated_at)).days
             stage = rules.stage_after(waiting)
             if stage is None:

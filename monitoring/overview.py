@@ -84,7 +84,7 @@ def office_overview(today: datetime.date, listed: int = LISTED) -> list[Figure]:
         ),
     ]
     for model in models_in_workflow():
-        queryset = model._default_manager.filter(publication_state=PublicationState.REVIEW)
+        queryset = model._default_manager.in_review()
         path = changelist(model, publication_state__exact=PublicationState.REVIEW)
         figures.append(_figure(IN_REVIEW, queryset.order_by("pk"), path, listed, model))
     figures.append(
