@@ -134,7 +134,7 @@ def build_database() -> dict[str, float]:
         ("load_action_plan", [*manage, "load_action_plan"]),
         (
             f"scaled_data --scale {SCALE}",
-            [PYTHON, "-m", "benchmarks.scaled_data", "--scale", str(SCALE)],
+            [PYTHON, "-m", "benchmarks.generate", "--scale", str(SCALE)],
         ),
         ("collectstatic", [*manage, "collectstatic", "--noinput", "-v", "0"]),
     ]:

@@ -540,13 +540,3 @@ def main(argv=None) -> int:
     print(f"{verb} synthetic content in {time.monotonic() - started:.1f} s.")
     return 0
 
-
-if __name__ == "__main__":
-    import os
-    import sys
-
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hannover_intl.settings")
-    django.setup()
-    sys.exit(main())

@@ -31,7 +31,7 @@ from django.utils.cache import cc_delim_re
 
 from core.cache_outage import outage
 
-from . import page_keys
+from . import local_pages, page_keys
 
 VERSION_KEY = "page-cache:version"
 HEADER = "X-Page-Cache"
@@ -196,7 +196,9 @@ def is_cacheable_response(request, response) -> bool:
     vary = {name.strip().lower() for name in cc_delim_re.split(response.get("Vary", ""))}
     # Outside the language prefixes the language is negotiated, and it is part of the key.
     negotiated = set() if request.path.startswith(language_prefixes()) else {"accept-language"}
-    if vary - {"", "cookie"} - negotiated:
+    # The open data's cross-origin answer is "*" for every origin and for none
+    # (opendata/cors.py), so the Vary: Origin that django-cors-headers adds splits nothing.
+    if vary - {"", "cookie", "origin"} - negotiated:
         return False
     cache_control = {
         part.split("=")[0].strip().lower()
@@ -254,10 +256,7 @@ def _collected(chunks, key: str, stamp_and_headers: tuple, seconds: int):
         yield chunk
     if size <= limit:
         stamp, headers = stamp_and_headers
-        try:
-            cache.set(key, (stamp, b"".join(kept), headers), timeout=seconds)
-        except Exception as error:
-            outage.failed("the page cache", error)
+        keep(key, (stamp, b"".join(kept), headers), seconds)
 
 
 def restored(entry) -> HttpResponse:
@@ -269,21 +268,44 @@ def restored(entry) -> HttpResponse:
     return response
 
 
+def current_stamp(version: str | None) -> tuple[str, str]:
+    """Return the stamp of a page rendered now: the content version and the day."""
+    return (version or content_version(), timezone.localdate().isoformat())
+
+
 def lookup(request) -> tuple[str, tuple[str, str], tuple | None]:
     """Return the page's key, the current version and day, and the page if it is current.
 
-    The version and the page come in one round trip to the cache: a page stored under an
-    older version or on an earlier day is simply not current. The day counts because pages
-    say which projects run and which updates are due.
+    A page stored under an older version or on an earlier day is simply not current; the day
+    counts because pages say which projects run and which updates are due. A page this process
+    holds itself costs one small read of the version; any other comes with the version in one
+    round trip to the shared cache.
     """
     if _version_lost.is_set():
         bump_content_version()
     key = page_key(request)
+    local = local_pages.pages.get(key)
+    if local is not None:
+        stamp = current_stamp(cache.get(VERSION_KEY))
+        if local[0] == stamp:
+            return key, stamp, local
     found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY) or content_version()
-    stamp = (version, timezone.localdate().isoformat())
+    stamp = current_stamp(found.get(VERSION_KEY))
     entry = found.get(key)
-    return key, stamp, entry if entry is not None and entry[0] == stamp else None
+    if entry is None or entry[0] != stamp:
+        return key, stamp, None
+    local_pages.pages.put(key, entry, page_cache_seconds())
+    return key, stamp, entry
+
+
+def keep(key: str, entry: tuple, seconds: int) -> None:
+    """Store a page in the shared cache for every host, and in this process's own memory."""
+    try:
+        cache.set(key, entry, timeout=seconds)
+    except Exception as error:
+        outage.failed("the page cache", error)
+    else:
+        local_pages.pages.put(key, entry, seconds)
 
 
 class PageCacheMiddleware:
@@ -316,12 +338,9 @@ class PageCacheMiddleware:
         elif response.streaming:
             response.streaming_content = kept_while_streamed(response, key, stamp, seconds)
         else:
-            try:
-                # Stamped with the version read before rendering: if an edit came in between,
-                # the page is already out of date and the next request renders it anew.
-                cache.set(key, stored(response, stamp), timeout=seconds)
-            except Exception as error:
-                outage.failed("the page cache", error)
+            # Stamped with the version read before rendering: if an edit came in between, the
+            # page is already out of date and the next request renders it anew.
+            keep(key, stored(response, stamp), seconds)
         response[HEADER] = "miss"
         return response
 

@@ -16,6 +16,10 @@ from urllib.parse import urlencode
 from django.http import QueryDict
 from django.utils import translation
 
+# The stored form of a page changed with issue 18 (it holds the headers of the whole middleware
+# stack, the security headers included): a new prefix leaves pages an older release stored unread.
+PREFIX = "page-cache:2:"
+
 
 class ReadRecordingQueryDict(QueryDict):
     """A request's query that notes the name of every parameter asked for."""
@@ -70,4 +74,4 @@ def page_key(request, *, negotiated: bool) -> str:
     url = f"{request.scheme}://{request.get_host()}{request.path}?{canonical_query(request.GET)}"
     if negotiated:
         url += "|" + translation.get_language_from_request(request)
-    return f"page-cache:{hashlib.sha256(url.encode()).hexdigest()}"
+    return f"{PREFIX}{hashlib.sha256(url.encode()).hexdigest()}"

@@ -70,6 +70,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page for an anonymous visitor is answered before any other middleware
+    # works, without sessions, users or the database; it is stored with every header the
+    # middleware below add, the security headers included (see hannover_intl/cache.py).
+    "hannover_intl.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy, on static files too, hence before WhiteNoise.
     "hannover_intl.security.ContentSecurityPolicyMiddleware",
@@ -77,10 +81,6 @@ MIDDLEWARE = [
     # Before WhiteNoise and the page cache, so that it answers preflights and every cached reply.
     "opendata.cors.OpenDataCorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # After the security headers and static files, before sessions: a cached page for an
-    # anonymous visitor is served without touching sessions, users or the database, and the
-    # page is stored with the headers the middleware below add (see hannover_intl/cache.py).
-    "hannover_intl.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -135,7 +135,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "hannover-intl"),
             # A Redis that does not answer must not hold requests up: the site works on without
@@ -322,9 +322,7 @@ OPEN_DATA_LICENCE = {
     ),
     "url": os.environ.get("OPEN_DATA_LICENCE_URL", "https://www.govdata.de/dl-de/by-2-0"),
     # The DCAT-AP.de vocabulary's URI for the same licence, which GovData reads.
-    "uri": os.environ.get(
-        "OPEN_DATA_LICENCE_URI", "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
-    ),
+    "uri": os.environ.get("OPEN_DATA_LICENCE_URI", "http://dcat-ap.de/def/licenses/dl-by-de/2.0"),
 }
 # GovData assigns each data provider an ID (http://dcat-ap.de/def/contributors/…) on registration.
 OPEN_DATA_CONTRIBUTOR_ID = os.environ.get("OPEN_DATA_CONTRIBUTOR_ID", "")

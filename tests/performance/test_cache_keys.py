@@ -73,7 +73,7 @@ def counted_cache(request, settings):
     prefix = f"test-cache-keys-{uuid.uuid4().hex}"
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/0",
             "KEY_PREFIX": prefix,
             "TIMEOUT": 120,

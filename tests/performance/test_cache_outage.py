@@ -53,7 +53,7 @@ def cache_down(settings):
     settings.CACHES = {
         "default": {
             # The backend the settings choose for REDIS_URL, with their timeouts.
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": CLOSED_PORT,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }

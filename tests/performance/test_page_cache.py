@@ -1,13 +1,9 @@
 """Anonymous pages come from the cache, never stale, never in the wrong language or for staff."""
 
-import uuid
-
 import pytest
 from django.contrib.messages.storage.fallback import FallbackStorage
-from django.core.cache import cache
-from django.core.management import call_command
 from django.http import HttpResponse
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 from django.urls import resolve
 from django.utils import translation
 
@@ -16,55 +12,8 @@ from measures.models import Measure
 from partners.models import PartnerCity
 from tests.adminforms import admin_form_data
 from tests.factories import ActivityFactory
-from tests.services import service_missing
 
 pytestmark = pytest.mark.django_db
-
-
-def redis_reachable() -> bool:
-    try:
-        import redis
-
-        return bool(redis.Redis(host="127.0.0.1", port=6379, socket_timeout=0.5).ping())
-    except Exception:
-        return False
-
-
-@pytest.fixture(params=["locmem", "database", "redis"])
-def page_cache(request, settings):
-    """Switch the page cache on, in local memory, in the database or, where it runs, Redis."""
-    if request.param == "database":
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                "LOCATION": "test_page_cache",
-            }
-        }
-        call_command("createcachetable", verbosity=0)
-    elif request.param == "redis":
-        if not redis_reachable():
-            service_missing("Redis is not running on 127.0.0.1:6379 (.ci/run starts it)")
-        # A prefix of its own: the tests never clear a Redis that others may use.
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": "redis://127.0.0.1:6379/0",
-                "KEY_PREFIX": f"test-page-cache-{uuid.uuid4().hex}",
-                "TIMEOUT": 120,
-            }
-        }
-    else:
-        cache.clear()
-    settings.PAGE_CACHE_SECONDS = 600
-    yield request.param
-    if request.param == "locmem":
-        cache.clear()
-
-
-@pytest.fixture
-def visitor():
-    """Return a client of an anonymous visitor, apart from the admin's client."""
-    return Client()
 
 
 def test_second_anonymous_request_is_served_from_the_cache_in_one_round_trip(
