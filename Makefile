@@ -84,7 +84,8 @@ check: install messages
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
 
-# Load benchmark at a hundred times the plan on PostgreSQL; writes benchmarks/results.md.
+# Load benchmark at 1 and 20 times the plan (BENCH_SCALE=100 adds 100) on PostgreSQL; writes
+# benchmarks/results.md.
 bench: install npm fonts worldmap messages
 	$(PY) benchmarks/run.py
 

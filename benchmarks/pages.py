@@ -143,6 +143,43 @@ MACHINE_PAGES = (
 )
 
 
+# Whole documents by design, excepted from the bounds of issue 18: the council report lists
+# every measure of its period, the subscribable calendar every public event (issue 16), and the
+# downloads every row.
+WHOLE_DOCUMENTS = ("council report", "events calendar")
+# Paginated, but at 1x their first page is not full yet: they grow up to their page size, no
+# further (issue 18: "beyond its page size").
+FILL_THEIR_PAGE = {
+    *(
+        f"{name} ({language})"
+        for name in (
+            "area list",
+            "measure list by goal",
+            "measure list by theme",
+            "progress overview by goal",
+            "project list",
+            "event list",
+            "local actor list",
+            "funding programme list",
+        )
+        for language in LANGUAGES
+    ),
+    # A sitemap section holds up to PortalSitemap.limit addresses, then goes on in ?p=2.
+    "sitemap section (cities)",
+    "API goal",
+    "API area",
+    "API measure",
+    "API network",
+    "API eu-project",
+    "API activity",
+}
+
+
+def is_bounded(name: str) -> bool:
+    """Return whether the page's size may not grow with the data at all."""
+    return not name.startswith(WHOLE_DOCUMENTS) and name not in FILL_THEIR_PAGE
+
+
 def page_urls() -> dict[str, str]:
     """Return {"name (language)": URL} for every page type in both languages that exists."""
     urls = {}

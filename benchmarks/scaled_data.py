@@ -539,4 +539,3 @@ def main(argv=None) -> int:
     verb = "Removed" if args.remove else "Added"
     print(f"{verb} synthetic content in {time.monotonic() - started:.1f} s.")
     return 0
-
