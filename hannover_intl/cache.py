@@ -30,10 +30,10 @@ from django.utils import timezone
 from django.utils.cache import cc_delim_re
 
 from core.cache_outage import outage
+from core.content_version import VERSION_KEY, content_version
 
 from . import local_pages, page_keys
 
-VERSION_KEY = "page-cache:version"
 HEADER = "X-Page-Cache"
 # Headers of the stored page that belong to the request that rendered it, not to the page.
 NOT_STORED = {"set-cookie", HEADER.lower()}
@@ -52,16 +52,6 @@ def page_cache_seconds() -> int:
 def page_cache_max_bytes() -> int:
     """Return the largest body a cached page may have."""
     return int(getattr(settings, "PAGE_CACHE_MAX_BYTES", 1024 * 1024))
-
-
-def content_version(*, create: bool = True) -> str | None:
-    """Return the current content version, starting a new one if the cache has none."""
-    version = cache.get(VERSION_KEY)
-    if version is None and create:
-        version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
-    return version
 
 
 def bump_content_version() -> None:
@@ -327,6 +317,8 @@ class PageCacheMiddleware:
         except Exception as error:
             outage.failed("the page cache", error)
             return self.get_response(request)
+        # The parts of the page kept by content version (core/fragments.py) need not ask again.
+        request.content_stamp = stamp
         if entry is not None:
             response = restored(entry)
             response[HEADER] = "hit"

@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from core.fragments import remembered
 from measures.models import (
     AreaOfAction,
     Benefit,
@@ -96,10 +98,9 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         areas = list(AreaOfAction.objects.public().with_published_measures()[: HOME_AREAS + 1])
-        cities = PartnerCity.objects.public().for_list()
         overview = status_overview(areas[:HOME_AREAS])
         return super().get_context_data(
-            **worldmap.world_map_context(cities),
+            partner_map=remembered(self.request, "home-partner-map", self.partner_map),
             introduction=PlanSection.objects.filter(slug="introduction").first(),
             office=OrganisationalUnit.objects.filter(slug=OFFICE_SLUG).first(),
             goals=Goal.objects.public(),
@@ -110,6 +111,13 @@ class HomeView(TemplateView):
             latest_reports=latest_published_reports(),
             **kwargs,
         )
+
+
+    def partner_map(self) -> str:
+        """Return the partner map of every public city, its key and its legend, as HTML."""
+        cities = PartnerCity.objects.public().for_list()
+        context = worldmap.world_map_context(cities)
+        return render_to_string("partners/map_figure.html", context, request=self.request)
 
 
 # The plan's numbered chapters; the sections between "how-international" and "goals-intro" are

@@ -3,12 +3,14 @@
 from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.http import QueryDict
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from core.content import public_q_through
 from core.extensions import detail_sections
 from core.filtering import ForgivingFilterMixin
+from core.fragments import remembered
 from core.preview import PreviewMixin
 from core.text import fold
 from measures.models import Measure, theme_links_prefetch
@@ -77,24 +79,39 @@ class CityListView(ForgivingFilterMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The map draws every city found, not just the table's page, with their kinds only.
-        map_cities = list(self.object_list.prefetch_related(None).order_by().for_list())
         valid = self.filterset.data.copy() if self.filterset.is_bound else QueryDict(mutable=True)
-        for name in (self.page_kwarg, "bbox"):
-            valid.pop(name, None)
+        valid.pop(self.page_kwarg, None)
+        # The cities found, those in the map's area included, whatever page of them is shown.
+        found_query = valid.urlencode()
+        valid.pop("bbox", None)
+        list_query = valid.urlencode()
         context.update(
-            **worldmap.world_map_context(map_cities, list_query=valid.urlencode()),
             rows=(rows := [table_row(city) for city in context["cities"]]),
             proposed_themes_shown=any(row["proposed_themes"] for row in rows),
-            found=len(map_cities),
+            found=context["paginator"].count,
             area_filter=bool(getattr(self.filterset.form, "cleaned_data", {}).get("bbox")),
+            map_filter_query=list_query,
             sort_columns=self.sort_columns(),
             tile_url=getattr(settings, "MAP_TILE_URL", ""),
         )
-        if context["tile_url"]:
+        # The same cities found draw the same map: it is built once per filter and content.
+        context["partner_map"] = remembered(
+            self.request,
+            "city-list-partner-map",
+            lambda: self.partner_map(list_query, context["tile_url"]),
+            found_query,
+        )
+        return context
+
+    def partner_map(self, list_query: str, tile_url: str) -> str:
+        """Return the map of every city found, not just the table's page, as HTML."""
+        map_cities = list(self.object_list.prefetch_related(None).order_by().for_list())
+        context = worldmap.world_map_context(map_cities, list_query=list_query)
+        context.update(links=True, tile_url=tile_url)
+        if tile_url:
             # The tile map shows the same markers: a city each, or a group with its count.
             context["map_data"] = [tile_marker(marker, context) for marker in context["markers"]]
-        return context
+        return render_to_string("partners/map_figure.html", context, request=self.request)
 
     def sort_columns(self) -> dict:
         """Return, per sortable column, the address that sorts by it and how it is sorted now."""

@@ -8,6 +8,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests change rows without signals and roll back; the page cache tests switch it on themselves.
 PAGE_CACHE_SECONDS = 0
+# Tests change rows with update(), which starts no new content version (core/fragments.py).
+FRAGMENT_CACHE = False
 # Mail goes through the queue as in production; the queue delivers to the memory outbox unless a
 # test points it at its own SMTP server (tests/smtp.py).
 MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
