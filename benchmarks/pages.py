@@ -164,7 +164,10 @@ FILL_THEIR_PAGE = {
         )
         for language in LANGUAGES
     ),
-    # A sitemap section holds up to PortalSitemap.limit addresses, then goes on in ?p=2.
+    # A goal's page shows the first 20 confirmed and 20 proposed Areas of Action and measures
+    # (measures.views.GOAL_LINKS_SHOWN) and links to the lists of all: at 1x it shows fewer.
+    *(f"goal ({language})" for language in LANGUAGES),
+    # A sitemap section lists up to PortalSitemap.limit (1,000) cities, then goes on in ?p=2.
     "sitemap section (cities)",
     "API goal",
     "API area",

@@ -3,6 +3,8 @@
 from django.core.paginator import InvalidPage
 from django.utils.translation import gettext as _
 
+from .suggesting import unknown_names
+
 
 class ForgivingFilterMixin:
     """Filter a ListView with a django-filter FilterSet, dropping values it cannot understand.
@@ -19,6 +21,7 @@ class ForgivingFilterMixin:
         data = self.request.GET or None
         filterset = self.filterset_class(data, queryset=queryset, request=self.request)
         self.ignored_filters = []
+        self.dropped_values = {}
         if filterset.is_bound and not filterset.is_valid():
             self.ignored_filters = [
                 str(filterset.form.fields[name].label or name)
@@ -27,6 +30,7 @@ class ForgivingFilterMixin:
             ]
             valid = self.request.GET.copy()
             for name in filterset.errors:
+                self.dropped_values[name] = valid.get(name, "")
                 valid.pop(name, None)
             filterset = self.filterset_class(valid, queryset=queryset, request=self.request)
             filterset.is_valid()
@@ -61,5 +65,7 @@ class ForgivingFilterMixin:
             filter=self.filterset,
             ignored_filters=self.ignored_filters,
             query_without_page=query.urlencode(),
+            # A name no row has is named on the page, with the names that contain it.
+            unknown_names=unknown_names(self.filterset, self.dropped_values, query),
             **kwargs,
         )

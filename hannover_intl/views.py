@@ -30,19 +30,25 @@ OFFICE_SLUG = "international-affairs-office"
 # The home page shows the plan's four Areas of Action and links to any further ones, so that its
 # size does not grow with their number.
 HOME_AREAS = 4
+# The plan's page lists this many Areas of Action and links to the list of all of them.
+PLAN_AREAS = 20
 
 
 def key_figures() -> dict:
     """Return the counts the home page shows, from published content only."""
-    partnerships = Partnership.objects.public().filter(ended_on__isnull=True).aggregate(
-        cities=Count("city", distinct=True),
-        twin_cities=Count("city", filter=Q(kind=PartnershipKind.TWIN_CITY), distinct=True),
-        cooperation_cities=Count(
-            "city", filter=Q(kind=PartnershipKind.COOPERATION_CITY), distinct=True
-        ),
-        music_cities=Count(
-            "city", filter=Q(kind=PartnershipKind.UNESCO_CITY_OF_MUSIC), distinct=True
-        ),
+    partnerships = (
+        Partnership.objects.public()
+        .filter(ended_on__isnull=True)
+        .aggregate(
+            cities=Count("city", distinct=True),
+            twin_cities=Count("city", filter=Q(kind=PartnershipKind.TWIN_CITY), distinct=True),
+            cooperation_cities=Count(
+                "city", filter=Q(kind=PartnershipKind.COOPERATION_CITY), distinct=True
+            ),
+            music_cities=Count(
+                "city", filter=Q(kind=PartnershipKind.UNESCO_CITY_OF_MUSIC), distinct=True
+            ),
+        )
     )
     return partnerships | {
         "networks": Network.objects.public()
@@ -150,6 +156,7 @@ class PlanView(TemplateView):
         sections = list(PlanSection.objects.all())
         making_of = [s for s in sections if s.part == PlanSection.Part.MAKING_OF]
         special = DESCRIPTION_FACT_SLUGS + DESCRIPTION_CLOSING_SLUGS
+        areas = AreaOfAction.objects.public()
         return super().get_context_data(
             sections=plan_chapters([s for s in sections if s.part == PlanSection.Part.PLAN]),
             description_facts=[s for s in making_of if s.slug in DESCRIPTION_FACT_SLUGS],
@@ -164,7 +171,9 @@ class PlanView(TemplateView):
                     order=["citydevelopmentgoal__position"],
                 )
             ),
-            areas=AreaOfAction.objects.public(),
+            areas=list(areas[:PLAN_AREAS]),
+            # Counted, not read: the page links to the list of all of them when there are more.
+            area_count=areas.count(),
             schedule=ScheduleStep.objects.all(),
             partners=ExternalPartner.objects.public().filter(is_plan_partner=True),
             **kwargs,

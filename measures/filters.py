@@ -1,14 +1,14 @@
 """Filters of the public list of measures."""
 
 import django_filters
-from django import forms
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.content import public_q_through
 from core.i18n import q_any_language, translated_order
+from core.suggesting import NameFilter, NameLookup, english_active
 from core.text import fold
+from partners.lookups import CityLookup, public_cities_of
 
 from .models import (
     AreaOfAction,
@@ -21,43 +21,58 @@ from .models import (
     Theme,
 )
 
-# The most cities the city field suggests: a bounded list however many there are.
-SUGGESTED_CITIES = 20
-CITY_MAX_LENGTH = 100
 
+class MeasureCities(CityLookup):
+    """The public cities linked to published measures by a public partnership."""
 
-def linked_cities(text: str = ""):
-    """Return slug and names of the published cities linked to published measures, by name.
-
-    With `text`, only the cities whose name in any language contains it, diacritics aside.
-    """
-    condition = public_q_through(Measure, "partnerships")
-    if text:
-        condition &= Q(partnerships__city__search_names__contains=fold(text)) | Q(
-            partnerships__city__slug=text
-        )
-    # One filter() call, so that the text and the public state apply to the same partnership:
-    # a second call would join the partnerships again and match a draft one.
-    rows = Measure.objects.public().filter(condition)
-    return (
-        rows.order_by("partnerships__city__name")
-        .values_list(
-            "partnerships__city__slug", "partnerships__city__name_de", "partnerships__city__name_en"
-        )
-        .distinct()
+    unknown_message = _(
+        "No twin or cooperation city called “%(name)s” is linked to a measure, so the list "
+        "shows the measures of every city. Type the first letters of a name: the field "
+        "suggests the cities."
     )
 
-
-def city_name(name_de: str, name_en: str) -> str:
-    """Return a city's name in the active language."""
-    english = (get_language() or "de").startswith("en")
-    return (english and name_en) or name_de
+    def cities(self):
+        linked = Measure.objects.public().filter(public_q_through(Measure, "partnerships"))
+        return public_cities_of(linked.values("partnerships__city"))
 
 
 def linked_city_choices():
     """Return the choices of every linked city, by slug, in name order (for the API's filter)."""
-    choices = {slug: city_name(name_de, name_en) for slug, name_de, name_en in linked_cities()}
+    cities = MeasureCities()
+    choices = {row[0]: cities.name(row) for row in cities.rows("")}
     return sorted(choices.items(), key=lambda choice: fold(choice[1]))
+
+
+class AreaLookup(NameLookup):
+    """The public Areas of Action, by number or by title or short title in either language."""
+
+    unknown_message = _(
+        "No Area of Action called “%(name)s” was found, so the list is not narrowed by Area of "
+        "Action. Type a number or the first letters of a title: the field suggests the Areas "
+        "of Action."
+    )
+    matches_heading = _("Areas of Action whose title contains “%(name)s”:")
+
+    def rows(self, text: str):
+        areas = AreaOfAction.objects.public()
+        if text:
+            condition = q_any_language("title", "icontains", text) | q_any_language(
+                "short_title", "icontains", text
+            )
+            # Other pages link to an area's measures by its number; a longer one is no number.
+            if text.isdigit() and len(text) <= 5:
+                condition |= Q(number=int(text))
+            areas = areas.filter(condition)
+        return areas.order_by("number").values_list(
+            "number", "title_de", "title_en", "short_title_de", "short_title_en"
+        )
+
+    def name(self, row) -> str:
+        """Return the short title, as the list of measures shows it, or else the title."""
+        _number, title_de, title_en, short_de, short_en = row
+        english = (short_en, title_en, short_de, title_de)
+        names = english if english_active() else (short_de, title_de)
+        return next((name for name in names if name), "")
 
 
 class ProposedLinksFilterMixin:
@@ -82,74 +97,6 @@ class ProposedLinksFilterMixin:
         return False
 
 
-def suggested_cities(text: str = "") -> list[str]:
-    """Return the names of at most SUGGESTED_CITIES linked cities containing `text`."""
-    rows = linked_cities(text.strip())[:SUGGESTED_CITIES]
-    return [city_name(name_de, name_en) for _slug, name_de, name_en in rows]
-
-
-def linked_city(text: str) -> str | None:
-    """Return the slug of the linked city `text` names, in either language or by its slug."""
-    text = text.strip()
-    wanted = fold(text)
-    if not wanted:
-        return None
-    for slug, name_de, name_en in linked_cities(text)[:SUGGESTED_CITIES]:
-        if text == slug or wanted in {fold(name_de or ""), fold(name_en or "")}:
-            return slug
-    return None
-
-
-class SuggestingTextInput(forms.TextInput):
-    """A text field with a list of suggestions the browser offers as one types, without script."""
-
-    template_name = "measures/widgets/suggesting_input.html"
-
-    def __init__(self, suggestions, attrs=None):
-        super().__init__(attrs)
-        self.suggestions = suggestions
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        widget = context["widget"]
-        widget["list_id"] = f"{widget['attrs'].get('id') or name}-suggestions"
-        widget["attrs"]["list"] = widget["list_id"]
-        widget["suggestions"] = self.suggestions(str(value or ""))
-        return context
-
-
-class CityField(forms.CharField):
-    """A partner city by its name in either language, or by its slug, as the city pages link."""
-
-    default_error_messages = {
-        "unknown": _("No twin or cooperation city of that name is linked to a measure."),
-    }
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", CITY_MAX_LENGTH)
-        kwargs.setdefault("widget", SuggestingTextInput(suggested_cities))
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        text = super().clean(value)
-        if not text:
-            return ""
-        slug = linked_city(text)
-        if slug is None:
-            raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
-        return slug
-
-
-class CityFilter(django_filters.CharFilter):
-    """Filter by a city given by name, with suggestions, rather than a choice among thousands."""
-
-    field_class = CityField
-
-    def filter(self, qs, value):
-        """Keep the measures linked to the city by a public partnership, not by a draft one."""
-        return measures_linked_to_city(qs, value) if value else qs
-
-
 def measures_linked_to_city(measures, slug: str):
     """Return the measures linked to the city `slug` by a public partnership, not a draft one."""
     # One filter(): the city and the public state must hold for the same partnership.
@@ -161,12 +108,8 @@ def measures_linked_to_city(measures, slug: str):
 class MeasureScopeFilter(ProposedLinksFilterMixin, django_filters.FilterSet):
     """Narrow measures by Area of Action, goal, status and responsible unit."""
 
-    area = django_filters.ModelChoiceFilter(
-        label=_("Area of Action"),
-        queryset=AreaOfAction.objects.public(),
-        to_field_name="number",
-        empty_label=_("All Areas of Action"),
-    )
+    # A text field with suggestions: the Areas of Action grow with the plan, the goals do not.
+    area = NameFilter(label=_("Area of Action"), field_name="area__number", lookup=AreaLookup())
     goal = django_filters.ModelChoiceFilter(
         label=_("Goal"),
         field_name="goals",
@@ -247,8 +190,8 @@ class MeasureFilter(MeasureScopeFilter):
         to_field_name="slug",
         empty_label=_("All themes"),
     )
-    city = CityFilter(
-        label=_("Twin or cooperation city"), field_name="partnerships__city__slug"
+    city = NameFilter(
+        label=_("Twin or cooperation city"), method="filter_city", lookup=MeasureCities()
     )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
@@ -266,6 +209,10 @@ class MeasureFilter(MeasureScopeFilter):
     def filter_text(self, queryset, name, value):
         """Keep measures whose texts or sub-items contain `value` in either language."""
         return measures_containing(queryset, value)
+
+    def filter_city(self, queryset, name, value):
+        """Keep the measures linked to the city by a public partnership, not by a draft one."""
+        return measures_linked_to_city(queryset, value)
 
     def filter_sort(self, queryset, name, value):
         """Order the measures as the visitor chose."""

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -281,9 +282,7 @@ class MeasureQuerySet(PublishableQuerySet):
             "sub_items",
             # A goal that is not public is left out of a public page, as everywhere.
             public_links_prefetch("goal_links", MeasureGoalLink, "goal", order=["goal__number"]),
-            public_links_prefetch(
-                "theme_links", MeasureThemeLink, "theme", order=["theme__slug"]
-            ),
+            public_links_prefetch("theme_links", MeasureThemeLink, "theme", order=["theme__slug"]),
             "contributing_units",
         )
 
@@ -392,10 +391,7 @@ class Measure(Publishable):
             # (status_override_reason_de is the German column modeltranslation adds.)
             models.CheckConstraint(
                 condition=Q(status_override=False)
-                | (
-                    Q(status_override_reason_de__isnull=False)
-                    & ~Q(status_override_reason_de="")
-                ),
+                | (Q(status_override_reason_de__isnull=False) & ~Q(status_override_reason_de="")),
                 name="%(app_label)s_%(class)s_override_needs_reason",
                 violation_error_message=_(
                     "Give the reason in German for setting the status by hand; it is shown "
@@ -707,11 +703,14 @@ class CityDevelopmentGoalLink(EditorialLink):
 EDITORIAL_LINKS = (MeasureGoalLink, MeasureThemeLink, AreaGoalLink, CityDevelopmentGoalLink)
 
 
-def public_links_prefetch(relation: str, link_model, end: str, *, order, related=()):
+def public_links_prefetch(relation: str, link_model, end: str, *, order, related=(), first=None):
     """Return a Prefetch of the links along `relation` whose `end` is public, as public_<relation>.
 
     Each link brings its `end` (and the `related` paths beyond it) in the same query, with its
-    confirmation, so that a page can mark what the office has not confirmed yet.
+    confirmation, so that a page can mark what the office has not confirmed yet. With `first`,
+    only the first that many confirmed and the first that many proposed links of each row come,
+    each with `group_total`, how many links of its kind the row has: counted in the same query,
+    so that a page stays bounded however many links there are.
     """
     end_model = link_model._meta.get_field(end).related_model
     links = (
@@ -719,6 +718,15 @@ def public_links_prefetch(relation: str, link_model, end: str, *, order, related
         .select_related(end, *(f"{end}__{path}" for path in related))
         .order_by(*order)
     )
+    if first is not None:
+        owner = (
+            link_model.source_field if end == link_model.target_field else link_model.target_field
+        )
+        groups = [F(owner), F("confirmed")]
+        links = links.annotate(
+            rank=models.Window(RowNumber(), partition_by=groups, order_by=[*order, "pk"]),
+            group_total=models.Window(models.Count("pk"), partition_by=groups),
+        ).filter(rank__lte=first)
     return models.Prefetch(relation, queryset=links, to_attr=f"public_{relation}")
 
 

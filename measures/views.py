@@ -1,13 +1,14 @@
 """Public pages of the plan."""
 
 from django.db.models import Count, Prefetch
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from core.content import public_q_through
 from core.filtering import ForgivingFilterMixin
 from core.preview import PreviewMixin
 
-from .filters import CITY_MAX_LENGTH, MeasureFilter, suggested_cities
+from .filters import MeasureFilter
 from .models import (
     AreaGoalLink,
     AreaOfAction,
@@ -22,8 +23,13 @@ from .models import (
 LINKED_CONTENT = ("partnerships__city", "networks", "eu_projects", "external_partners")
 
 
+# A goal's page shows this many confirmed and this many proposed Areas of Action and measures,
+# and links to the lists of all of them, so that it does not grow with their number.
+GOAL_LINKS_SHOWN = 20
+
+
 class GoalDetailView(PreviewMixin, DetailView):
-    """Show one overarching goal with the areas and measures that serve it."""
+    """Show one overarching goal with the first areas and measures that serve it."""
 
     template_name = "measures/goal_detail.html"
     slug_field = slug_url_kwarg = "number"
@@ -31,13 +37,20 @@ class GoalDetailView(PreviewMixin, DetailView):
 
     def get_queryset(self):
         return Goal.objects.visible_to(self.request.user).prefetch_related(
-            public_links_prefetch("area_links", AreaGoalLink, "area", order=["area__number"]),
+            public_links_prefetch(
+                "area_links",
+                AreaGoalLink,
+                "area",
+                order=["area__number"],
+                first=GOAL_LINKS_SHOWN,
+            ),
             public_links_prefetch(
                 "measure_links",
                 MeasureGoalLink,
                 "measure",
                 order=["measure__area__number", "measure__position"],
                 related=["area", "lead_unit"],
+                first=GOAL_LINKS_SHOWN,
             ),
             public_links_prefetch(
                 "city_development_goal_links",
@@ -49,7 +62,10 @@ class GoalDetailView(PreviewMixin, DetailView):
 
 
 class AreaListView(ListView):
-    """List the Areas of Action, paginated, each with its first few measures and their count."""
+    """List the Areas of Action, paginated, each with its first few measures and their count.
+
+    With `goal` (a goal's number, as a goal's page links it), only those serving that goal.
+    """
 
     template_name = "measures/area_list.html"
     context_object_name = "areas"
@@ -63,9 +79,12 @@ class AreaListView(ListView):
         self.ignored_filters = []
         published = public_q_through(AreaOfAction, "measures")
         first_measures = Measure.objects.public().order_by("position", "pk")
+        areas = AreaOfAction.objects.public()
+        self.goal = self.chosen_goal()
+        if self.goal is not None:
+            areas = areas.filter(goal_links__goal=self.goal)
         return (
-            AreaOfAction.objects.public()
-            .annotate(measure_count=Count("measures", filter=published))
+            areas.annotate(measure_count=Count("measures", filter=published))
             .prefetch_related(
                 # A sliced prefetch is one query with a window function, whatever the areas.
                 Prefetch(
@@ -77,8 +96,34 @@ class AreaListView(ListView):
             .order_by("number", "pk")
         )
 
+    def chosen_goal(self):
+        """Return the public goal the address names, or None, with a notice for a bad one."""
+        number = self.request.GET.get("goal", "").strip()
+        if not number:
+            return None
+        goal = None
+        if number.isdigit() and len(number) <= 5:
+            goal = Goal.objects.public().filter(number=int(number)).first()
+        if goal is None:
+            self.ignored_filters.append(_("goal"))
+        return goal
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(ignored_filters=self.ignored_filters, **kwargs)
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        rests_on_proposals = (
+            self.goal is not None
+            and AreaGoalLink.objects.unconfirmed()
+            .filter(goal=self.goal, area__in=AreaOfAction.objects.public())
+            .exists()
+        )
+        return super().get_context_data(
+            ignored_filters=self.ignored_filters,
+            goal=self.goal,
+            rests_on_proposals=rests_on_proposals,
+            query_without_page=query.urlencode(),
+            **kwargs,
+        )
 
 
 class AreaDetailView(PreviewMixin, DetailView):
@@ -106,30 +151,6 @@ class MeasureListView(ForgivingFilterMixin, ListView):
     context_object_name = "measures"
     filterset_class = MeasureFilter
     queryset = Measure.objects.public().for_list()
-
-    def get_context_data(self, **kwargs):
-        # A city the field could not find was dropped from the filter; the page names it.
-        asked = self.request.GET.get("city", "").strip()[:CITY_MAX_LENGTH]
-        unknown = asked if asked and "city" not in self.filterset.data else ""
-        return super().get_context_data(
-            unknown_city=unknown, city_matches=self.city_matches(unknown), **kwargs
-        )
-
-    def city_matches(self, text: str) -> list[tuple[str, str]]:
-        """Return the cities whose name contains `text`, each with the list filtered by it.
-
-        The suggestions of the page itself, for a visitor who typed part of a name and sent it
-        without a browser that suggests.
-        """
-        if not text:
-            return []
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        matches = []
-        for name in suggested_cities(text):
-            query["city"] = name
-            matches.append((name, f"?{query.urlencode()}"))
-        return matches
 
 
 class MeasureDetailView(PreviewMixin, DetailView):

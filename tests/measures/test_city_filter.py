@@ -6,7 +6,7 @@ Issue 18, section 3: a choice among thousands of cities would make the page grow
 import pytest
 
 from core.content import PublicationState
-from measures.filters import SUGGESTED_CITIES
+from core.suggesting import SUGGESTIONS as SUGGESTED_CITIES
 from measures.models import Measure
 from partners.models import PartnerCity
 from tests.factories import PartnerCityFactory, PartnershipFactory
@@ -91,9 +91,7 @@ def test_the_suggestions_stay_bounded_and_follow_what_was_typed(client, plan):
 @pytest.mark.parametrize(
     ("language", "found"), [("de", "Gefundene Maßnahmen: "), ("en", "Measures found: ")]
 )
-def test_a_draft_city_is_neither_suggested_nor_accepted_nor_counted(
-    client, plan, language, found
-):
+def test_a_draft_city_is_neither_suggested_nor_accepted_nor_counted(client, plan, language, found):
     # A published measure with a public partnership, and a draft one with a draft city.
     measure = Measure.objects.get(number="2.1")
     PartnershipFactory(publication_state=PublicationState.PUBLISHED).measures.add(measure)

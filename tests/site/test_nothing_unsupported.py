@@ -108,7 +108,7 @@ def filtered_lists() -> list[str]:
     urls = []
     for name, slug in themes.items():
         urls += [f"{url}?theme={slug}" for url in in_languages(name)]
-    for name in ("measures:measure_list", "progress:overview"):
+    for name in ("measures:measure_list", "progress:overview", "measures:area_list"):
         urls += [f"{url}?goal=1" for url in in_languages(name)]
     return urls
 
@@ -238,7 +238,12 @@ def page_kinds() -> dict[str, str]:
     kinds |= dict.fromkeys(in_languages("plan"), "plan")
     kinds |= dict.fromkeys(in_languages("networks:network_list"), "themed")
     kinds |= dict.fromkeys(in_languages("partners:city_list"), "city_list")
-    for name in ("measures:measure_list", "progress:overview", "networks:project_list"):
+    for name in (
+        "measures:measure_list",
+        "progress:overview",
+        "networks:project_list",
+        "measures:area_list",
+    ):
         kinds |= dict.fromkeys(in_languages(name), "list")
     return kinds
 
