@@ -113,7 +113,8 @@ class HomeView(TemplateView):
             areas=overview,
             more_areas=len(areas) > HOME_AREAS,
             not_reported=measures_not_reported(overview),
-            figures=key_figures(),
+            # Counted over every partnership, network and project: once per content version.
+            figures=remembered(self.request, "key-figures", key_figures),
             latest_reports=latest_published_reports(),
             **kwargs,
         )

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 import core.cache_outage
 from core import fragments
@@ -87,3 +89,15 @@ def test_without_the_cache_the_map_is_drawn_for_every_request(drawings, client, 
         assert len(drawings) == 2
     finally:
         outage.reset()
+
+
+def test_the_home_page_figures_are_counted_once_per_content_version(drawings, client, plan):
+    with CaptureQueriesContext(connection) as first:
+        client.get("/en/")
+    with CaptureQueriesContext(connection) as second:
+        page = client.get("/en/").content.decode()
+    # The map's cities and the three counts of the figures are not asked for again.
+    assert len(second) <= len(first) - 4
+    PartnerCity.objects.get(slug="bristol").partnerships.update(ended_on="2020-01-01")
+    cache.set(VERSION_KEY, "after-the-partnership-ended", timeout=None)
+    assert client.get("/en/").content.decode() != page
