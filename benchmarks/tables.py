@@ -70,10 +70,17 @@ def scale_table(scale: int, figures: dict, base: dict | None) -> tuple[list[str]
         for label in caches:
             c = figures[label][name]
             cached_ratio = c["rps"] / c["bare_rps"]
-            miss = is_page and scale <= 20 and cached_ratio < TARGETS["cached_ratio"]
+            never_cached = is_page and not c.get("hit", True)
+            miss = (
+                is_page
+                and not never_cached
+                and scale <= 20
+                and cached_ratio < TARGETS["cached_ratio"]
+            )
             if miss:
                 flags.append(f"{label} {cached_ratio:.0%} of bare")
-            cells += [f"{c['rps']:.0f}", f"{cached_ratio:.0%}" + (MISS if miss else "")]
+            note = " (never cached: CSRF form)" if never_cached else ""
+            cells += [f"{c['rps']:.0f}", f"{cached_ratio:.0%}" + (MISS if miss else "") + note]
         if base:
             cells += growth_cells(scale, name, u, base.get(name), flags)
         if flags:
@@ -89,7 +96,13 @@ def growth_cells(scale: int, name: str, now: dict, then: dict | None, flags: lis
     time_growth = now["median_ms"] / then["median_ms"] if then["median_ms"] else 0
     html_growth = now["bytes"] / then["bytes"] if then["bytes"] else 0
     note = " (whole document)" if excepted(name) else ""
-    time_miss = scale == 20 and not excepted(name) and time_growth > TARGETS["time_growth"]
+    # A list that fills its first page only at 20x may take longer up to its page size, too.
+    time_miss = (
+        scale == 20
+        and not excepted(name)
+        and is_bounded(name)
+        and time_growth > TARGETS["time_growth"]
+    )
     html_miss = (
         scale == 20
         and not excepted(name)
@@ -134,12 +147,14 @@ def summary_lines(scale: int, figures: dict) -> list[str]:
             f"{busy} of {len(names)}",
         ]
     for label in cache_passes(figures):
+        cached = [n for n in names if figures[label][n].get("hit", True)]
         met = sum(
             figures[label][n]["rps"] >= TARGETS["cached_ratio"] * figures[label][n]["bare_rps"]
-            for n in names
+            for n in cached
         )
         lines.append(
             f"- {label}: throughput at least {TARGETS['cached_ratio']:.0%} of the bare view: "
-            f"{met} of {len(names)}"
+            f"{met} of the {len(cached)} pages the cache keeps ({len(names) - len(cached)} "
+            "carry a form's CSRF token and are never cached, by design)"
         )
     return lines

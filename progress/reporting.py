@@ -70,11 +70,15 @@ class StatusCount:
 class AreaFiguresMixin:
     """The figures of one Area of Action by status, as its table row and chart bars show them."""
 
-    area: AreaOfAction
+    area: AreaOfAction | None
+
+    @property
+    def number(self) -> int:
+        return self.area.number
 
     @property
     def label(self) -> str:
-        return _("Area of Action %(number)s") % {"number": self.area.number}
+        return _("Area of Action %(number)s") % {"number": self.number}
 
     @property
     def status_counts(self) -> list[StatusCount]:
@@ -99,15 +103,25 @@ class AreaFiguresMixin:
 
 @dataclass
 class AreaFigures(AreaFiguresMixin):
-    """The counts of one Area of Action's measures per status and their mean progress, by SQL."""
+    """The counts of one Area of Action's measures per status and their mean progress, by SQL.
 
-    area: AreaOfAction
+    Its `area` is read only for the groups a page shows (with_areas), so that a page of the
+    figures does not read every Area of Action.
+    """
+
+    area: AreaOfAction | None
+    area_id: int
+    area_number: int
     total: int
     counts: dict[str, int]
     progress_sum: int
     reported: int
     # How many of the measures' states come from sample reports.
     samples: int = 0
+
+    @property
+    def number(self) -> int:
+        return self.area_number
 
     def count(self, status: str) -> int:
         return self.counts.get(status, 0)
@@ -128,13 +142,14 @@ def status_field(status: Status) -> str:
 def area_figures(measures) -> list[AreaFigures]:
     """Return the figures of each Area of Action of the state-annotated `measures`, in SQL.
 
-    One query groups the measures by area; one more fetches the areas to name and link them.
-    A measure nobody reported on has no progress figure, so it does not count as 0 %.
+    One query groups the measures by area, in the areas' order; with_areas then fetches the
+    areas a page shows, to name and link them. A measure nobody reported on has no progress
+    figure, so it does not count as 0 %.
     """
     reported = ~Q(state_status=Status.NOT_REPORTED)
     rows = (
         measures.order_by()
-        .values("area")
+        .values("area", "area__number")
         .annotate(
             total=Count("pk"),
             progress_sum=Sum("state_progress", filter=reported, default=0),
@@ -146,20 +161,28 @@ def area_figures(measures) -> list[AreaFigures]:
             },
         )
     )
-    figures = list(rows)
-    areas = AreaOfAction.objects.in_bulk([row["area"] for row in figures])
     result = [
         AreaFigures(
-            area=areas[row["area"]],
+            area=None,
+            area_id=row["area"],
+            area_number=row["area__number"],
             total=row["total"],
             counts={status.value: row[status_field(status)] for status in Status},
             progress_sum=row["progress_sum"],
             reported=row["reported"],
             samples=row["samples"],
         )
-        for row in figures
+        for row in rows
     ]
-    return sorted(result, key=lambda group: group.area.number)
+    return sorted(result, key=lambda group: group.area_number)
+
+
+def with_areas(groups: list[AreaFigures]) -> list[AreaFigures]:
+    """Return `groups` with their Areas of Action read, in one query."""
+    areas = AreaOfAction.objects.in_bulk([group.area_id for group in groups])
+    for group in groups:
+        group.area = areas[group.area_id]
+    return groups
 
 
 @dataclass

@@ -16,7 +16,14 @@ from measures.models import Measure
 from . import charts, exports
 from .filters import ProgressFilter
 from .models import Milestone, ProgressReport, ReportingPeriod
-from .reporting import MILESTONES, area_figures, measure_rows, period_report, statuses_present
+from .reporting import (
+    MILESTONES,
+    area_figures,
+    measure_rows,
+    period_report,
+    statuses_present,
+    with_areas,
+)
 from .services import with_current_state, with_state_as_of
 
 # The figures per Area of Action come in pages of their own, so the charts stay readable and
@@ -95,7 +102,7 @@ class ProgressOverviewView(ForgivingFilterMixin, ListView):
         self.groups = groups = area_figures(self.object_list)
         statuses = statuses_present(groups)
         area_page = self.area_page(groups)
-        shown = list(area_page.object_list)
+        shown = with_areas(list(area_page.object_list))
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop(AREA_PAGE_KWARG, None)
