@@ -136,8 +136,12 @@ class MeasureScopeFilter(ProposedLinksFilterMixin, django_filters.FilterSet):
 
     @property
     def qs(self):
-        # Filters across many-to-many relations can repeat a measure.
-        return super().qs.distinct()
+        # Filters across many-to-many relations can repeat a measure. Each is kept once by its
+        # key, not by DISTINCT over every column, which sorts whole rows, their texts included.
+        filtered = super().qs
+        return self.queryset.filter(pk__in=filtered.order_by().values("pk")).order_by(
+            *filtered.query.order_by
+        )
 
     def filter_unit(self, queryset, name, value):
         """Keep measures the unit leads or contributes to."""

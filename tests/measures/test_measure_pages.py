@@ -3,7 +3,7 @@
 import pytest
 
 from core.content import PublicationState
-from measures.models import AreaOfAction, Measure, Status
+from measures.models import AreaOfAction, Measure, OrganisationalUnit, Status
 from partners.models import PartnerCity
 from tests.factories import MeasureFactory
 from tests.markup import description, parse
@@ -124,6 +124,21 @@ class TestMeasureFilters:
         Measure.objects.filter(number="3.2").update(status=Status.IN_PROGRESS)
         assert self.numbers(client, "?status=in_progress") == ["3.2"]
         assert self.numbers(client, "?unit=international-affairs-office") == []
+
+    def test_a_measure_matching_across_several_links_is_listed_once(self, client, plan):
+        measure = Measure.objects.get(number="1.1")
+        lead, *others = OrganisationalUnit.objects.all()[:3]
+        measure.lead_unit = lead
+        measure.save()
+        # Led and contributed to by the same unit, and by two more: three rows in a join.
+        measure.contributing_units.add(lead, *others)
+        for language in ("en", "de"):
+            numbers = self.numbers(client, f"?unit={lead.slug}", language)
+            assert numbers.count("1.1") == 1
+            assert len(numbers) == len(set(numbers))
+        # The count above the table counts it once, too.
+        page = html_of(client.get(f"/en/measures/?unit={lead.slug}"))
+        assert f"Measures found: {len(numbers)}" in page
 
     def test_partner_city(self, client, plan):
         assert self.numbers(client, "?city=hiroshima") == ["1.1"]
