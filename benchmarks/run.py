@@ -278,11 +278,11 @@ def report(results, weight, timings, info, counts) -> str:
         "slower than 250 ms with one connection per worker for up to 6 s, marked c=2), with the "
         f"page cache off; then with the page cache on ({CACHED_DURATION}), in Redis and (at 1×) in "
         "the database, each page requested three times first. Every figure is a ratio to the bare "
-        f"view, /healthz through the whole stack, measured for {BARE_DURATION} right before the "
-        "page, because the machine's load changes from minute to minute (see the load averages "
-        "below; wrk shares the two cores with gunicorn and PostgreSQL). Scale n: the plan plus n "
-        "times its volume of synthetic content (`benchmarks/scaled_data.py`), as the query-count "
-        "tests have it.",
+        f"view, /healthz through the whole stack, measured for {BARE_DURATION} right before and "
+        "right after the page (their mean), because the machine's load changes from second to "
+        "second (see the load averages below; wrk shares the two cores with gunicorn and "
+        "PostgreSQL). Scale n: the plan plus n times its volume of synthetic content "
+        "(`benchmarks/scaled_data.py`), as the query-count tests have it.",
         "",
         "Targets (issue 18): cached ≥ 80 % of the bare view at 1× and 20×; at 1× one uncached "
         "request ≤ 20 ms (median) and uncached throughput ≥ 10 % of the bare view; at 20× every "
