@@ -6,9 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.content import public_q_through
 from core.i18n import q_any_language, translated_order
-from core.suggesting import NameFilter, NameLookup, english_active
+from core.suggesting import CityLookup, NameFilter, NameLookup, english_active
 from core.text import fold
-from partners.lookups import CityLookup, public_cities_of
 
 from .models import (
     AreaOfAction,
@@ -33,7 +32,9 @@ class MeasureCities(CityLookup):
 
     def cities(self):
         linked = Measure.objects.public().filter(public_q_through(Measure, "partnerships"))
-        return public_cities_of(linked.values("partnerships__city"))
+        # Reached through the relation: the partners app sits above measures in the layers.
+        city_model = Measure._meta.get_field("partnerships").related_model.city.field.related_model
+        return city_model.objects.public().filter(pk__in=linked.values("partnerships__city"))
 
 
 def linked_city_choices():
