@@ -158,6 +158,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # up to about a hundred times its size. How many pages it keeps is the cache's own limit:
 # MAX_ENTRIES above, or Redis's maxmemory (see the README).
 PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(1024 * 1024)))
+# Bytes of pages each process keeps in its own memory in front of the shared cache, so that a
+# hit asks the shared cache only for the content version (hannover_intl/local_pages.py).
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(32 * 1024 * 1024)))
 # Parts of pages that are the same for every visitor (the partner map) are built once per
 # content version in each process (core/fragments.py); false builds them for every request.
 FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
