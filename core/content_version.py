@@ -8,6 +8,7 @@ with the version; core/fragments.py keys the parts of pages it keeps by it.
 import uuid
 
 from django.core.cache import cache
+from django.utils import timezone
 
 VERSION_KEY = "page-cache:version"
 
@@ -20,3 +21,11 @@ def content_version(*, create: bool = True) -> str | None:
         cache.add(VERSION_KEY, version, timeout=None)
         version = cache.get(VERSION_KEY, version)
     return version
+
+
+def current_stamp(version: str | None = None) -> tuple[str, str]:
+    """Return the stamp of what is built now: the content version (read if not given) and the day.
+
+    The day counts because pages say which projects run and which updates are due.
+    """
+    return (version or content_version(), timezone.localdate().isoformat())

@@ -12,10 +12,10 @@ import threading
 from collections import OrderedDict
 
 from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import translation
 
 from core.cache_outage import outage
-from core.content_version import content_version
+from core.content_version import current_stamp
 
 # Enough for every part in both languages, and some filtered maps of the city list.
 MAX_ENTRIES = 256
@@ -34,7 +34,7 @@ def content_stamp(request) -> tuple[str, str] | None:
         if outage.is_down():
             return None
         try:
-            stamp = (content_version(), timezone.localdate().isoformat())
+            stamp = current_stamp()
         except Exception as error:
             outage.failed("the content version", error)
             return None

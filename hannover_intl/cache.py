@@ -26,11 +26,10 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.cache import cc_delim_re
 
 from core.cache_outage import outage
-from core.content_version import VERSION_KEY, content_version
+from core.content_version import VERSION_KEY, current_stamp
 
 from . import local_pages, page_keys
 
@@ -256,11 +255,6 @@ def restored(entry) -> HttpResponse:
     for name, value in headers:
         response[name] = value
     return response
-
-
-def current_stamp(version: str | None) -> tuple[str, str]:
-    """Return the stamp of a page rendered now: the content version and the day."""
-    return (version or content_version(), timezone.localdate().isoformat())
 
 
 def lookup(request) -> tuple[str, tuple[str, str], tuple | None]:

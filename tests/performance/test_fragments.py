@@ -80,7 +80,7 @@ def test_without_the_cache_the_map_is_drawn_for_every_request(drawings, client, 
     def unreachable(*args, **kwargs):
         raise ConnectionError("cache down")
 
-    monkeypatch.setattr("core.fragments.content_version", unreachable)
+    monkeypatch.setattr("core.content_version.content_version", unreachable)
     # Ask the cache again at every request, so that every request meets the outage.
     monkeypatch.setattr(core.cache_outage, "RETRY_AFTER", 0)
     try:
