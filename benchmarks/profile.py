@@ -70,11 +70,34 @@ def median_ms(application, url: str, repeat: int) -> tuple[float, int]:
     return statistics.median(times), size
 
 
+def print_queries(application, url: str) -> None:
+    """Print the time and the start of each query one request of `url` makes."""
+    from django.db import connection
+
+    timed = []
+
+    def timer(execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            timed.append(((time.perf_counter() - started) * 1000, sql))
+
+    with connection.execute_wrapper(timer):
+        request(application, url)
+    for milliseconds, sql in timed:
+        print(f"    {milliseconds:6.2f} ms  {sql[:150]}")
+    print(f"    {sum(ms for ms, _sql in timed):6.2f} ms in {len(timed)} queries")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--only", default="", help="pages whose name matches this")
     parser.add_argument("--profile", default="", help="profile pages whose name matches this")
+    parser.add_argument("--all", action="store_true", help="show the frames of libraries too")
+    parser.add_argument("--flat", action="store_true", help="list functions by their own time")
+    parser.add_argument("--sql", action="store_true", help="list each query of one request")
     args = parser.parse_args()
     application = WSGIHandler()
     urls = {BARE: "/healthz", **page_urls(), **api_urls()}
@@ -83,6 +106,8 @@ def main() -> None:
             continue
         median, size = median_ms(application, url, args.repeat)
         print(f"{median:8.1f} ms  {size / 1024:7.1f} KB  {name:34} {url}", flush=True)
+        if args.sql:
+            print_queries(application, url)
         if args.profile and re.search(args.profile, name):
             from pyinstrument import Profiler
 
@@ -90,7 +115,9 @@ def main() -> None:
             with profiler:
                 for _ in range(args.repeat):
                     request(application, url)
-            print(profiler.output_text(unicode=True, color=False, show_all=False))
+            print(
+                profiler.output_text(unicode=True, color=False, show_all=args.all, flat=args.flat)
+            )
 
 
 if __name__ == "__main__":

@@ -30,6 +30,8 @@ class SearchKind:
     label: str
     queryset: object
     fields: tuple[str, ...]
+    # The columns a result shows and links with: the rows are wide, with each text per language.
+    shown: tuple[str, ...] = ()
     folded_field: str = ""
     results: list = field(default_factory=list)
 
@@ -38,25 +40,32 @@ def searchable_kinds() -> list[SearchKind]:
     """Return every kind of published content, in the order results are shown."""
     return [
         SearchKind(
-            "goals", _("Overarching goals"), Goal.objects.public(), ("title", "description")
+            "goals",
+            _("Overarching goals"),
+            Goal.objects.public(),
+            ("title", "description"),
+            shown=("number", "title"),
         ),
         SearchKind(
             "areas",
             _("Areas of Action"),
             AreaOfAction.objects.public(),
             ("title", "short_title", "summary", "description"),
+            shown=("number", "title", "summary"),
         ),
         SearchKind(
             "measures",
             _("Measures"),
-            Measure.objects.public().for_list(),
+            Measure.objects.public().order_by("area__number", "position"),
             ("title", "summary", "description"),
+            shown=("number", "slug", "title", "summary"),
         ),
         SearchKind(
             "cities",
             _("Twin and cooperation cities"),
             PartnerCity.objects.public(),
             ("name", "description"),
+            shown=("slug", "name", "country"),
             folded_field="search_names",
         ),
         SearchKind(
@@ -64,25 +73,35 @@ def searchable_kinds() -> list[SearchKind]:
             _("Networks"),
             Network.objects.public(),
             ("name", "acronym", "role", "description"),
+            shown=("slug", "name", "acronym"),
         ),
-        SearchKind("projects", _("EU projects"), EUProject.objects.public(), ("title", "aim")),
+        SearchKind(
+            "projects",
+            _("EU projects"),
+            EUProject.objects.public(),
+            ("title", "aim"),
+            shown=("slug", "acronym", "aim"),
+        ),
         SearchKind(
             "activities",
             _("Activities"),
             Activity.objects.public().newest_first(),
             ("title", "description", "venue"),
+            shown=("title", "starts_on", "is_sample"),
         ),
         SearchKind(
             "actors",
             _("Local actors"),
             ExternalPartner.objects.public(),
             ("name", "description"),
+            shown=("slug", "name", "is_sample"),
         ),
     ]
 
 
 def matching(kind: SearchKind, text: str):
-    """Return the rows of `kind` that contain `text`, best first."""
+    """Return the rows of `kind` that contain `text`, best first, with the columns it shows."""
+    kind.queryset = kind.queryset.only(*kind.shown)
     condition = Q()
     for name in kind.fields:
         condition |= q_any_language(name, "icontains", text)

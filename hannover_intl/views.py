@@ -119,7 +119,6 @@ class HomeView(TemplateView):
             **kwargs,
         )
 
-
     def partner_map(self) -> str:
         """Return the partner map of every public city, its key and its legend, as HTML."""
         cities = PartnerCity.objects.public().for_list()

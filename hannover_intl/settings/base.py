@@ -74,6 +74,8 @@ MIDDLEWARE = [
     # works, without sessions, users or the database; it is stored with every header the
     # middleware below add, the security headers included (see hannover_intl/cache.py).
     "hannover_intl.cache.PageCacheMiddleware",
+    # Below the cache: a page from the cache is already in one piece.
+    "hannover_intl.one_piece.OnePieceMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy, on static files too, hence before WhiteNoise.
     "hannover_intl.security.ContentSecurityPolicyMiddleware",

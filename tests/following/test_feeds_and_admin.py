@@ -190,3 +190,14 @@ def test_the_privacy_statement_describes_the_mail_subscription(client, plan, url
     html = client.get(url).content.decode()
     for word in words:
         assert word in html
+
+
+@pytest.mark.parametrize(
+    "url", ["/de/sachstandsberichte/feed/", "/en/progress-reports/feed/measures/1-1/"]
+)
+def test_a_feed_reaches_the_server_in_one_piece(client, reports, url):
+    # The feed generator writes element by element; sent as such, each piece is a system call.
+    response = client.get(url)
+    pieces = list(response)
+    assert len(pieces) == 1
+    assert b"report one" in pieces[0]
