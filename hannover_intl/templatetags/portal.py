@@ -16,10 +16,13 @@ def language_alternates(context) -> list[dict]:
     """Return this page's address in every language, for the switcher and hreflang links."""
     request = context["request"]
     current = get_language()
+    # The query string stays as it is; only the path has a form per language.
+    _path, separator, query = request.get_full_path().partition("?")
     alternates = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
-        url, path = translate_url(request.get_full_path(), code), translate_url(request.path, code)
+        path = translate_url(request.path, code)
+        url = path + separator + query
         if code != current and path == request.path:
             # An address that resolves to nothing (a 404 page) has no counterpart: offer the
             # home page in that language rather than the same page again.
