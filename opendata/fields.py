@@ -1,5 +1,6 @@
 """Serializer fields for texts in two languages, translated labels, links and related keys."""
 
+from functools import cache
 from operator import attrgetter
 
 from django.conf import settings
@@ -88,11 +89,29 @@ class ChoiceLabelField(serializers.Field):
         key = getattr(value, self.choice_field)
         if key is None or key == "":
             return None
-        labels = {}
-        for code in language_codes():
-            with translation.override(code):
-                labels[code] = str(self.choices(key).label)
-        return in_languages(labels, self.context)
+        return in_languages(dict(choice_labels(self.choices, key)), self.context)
+
+
+# Labels and country names are fixed while the process runs: translating them once per row
+# switched the language hundreds of times for one page of the API.
+@cache
+def choice_labels(choices, key) -> dict[str, str]:
+    """Return the label of the choice `key` in every language."""
+    labels = {}
+    for code in language_codes():
+        with translation.override(code):
+            labels[code] = str(choices(key).label)
+    return labels
+
+
+@cache
+def country_names(country: str) -> dict[str, str | None]:
+    """Return the name of a country in every language."""
+    names = {}
+    for code in language_codes():
+        with translation.override(code):
+            names[code] = str(countries.name(country)) or None
+    return names
 
 
 @extend_schema_field(TRANSLATED_SCHEMA)
@@ -103,11 +122,7 @@ class CountryNameField(serializers.Field):
         super().__init__(source="country", read_only=True, **kwargs)
 
     def to_representation(self, value):
-        names = {}
-        for code in language_codes():
-            with translation.override(code):
-                names[code] = str(countries.name(value)) or None
-        return in_languages(names, self.context)
+        return in_languages(dict(country_names(str(value))), self.context)
 
 
 @extend_schema_field(TRANSLATED_SCHEMA)
@@ -122,15 +137,22 @@ class PageURLField(serializers.Field):
 
     def to_representation(self, value):
         request = self.context.get("request")
+        current = translation.get_language()
         urls = {}
         for code in language_codes():
-            with translation.override(code):
-                if self.url_name:
-                    path = reverse(self.url_name, kwargs=self.url_kwargs(value))
-                else:
-                    path = value.get_absolute_url()
+            if code == current:
+                path = self.path(value)
+            else:
+                with translation.override(code):
+                    path = self.path(value)
             urls[code] = request.build_absolute_uri(path) if request else path
         return in_languages(urls, self.context)
+
+    def path(self, value) -> str:
+        """Return the path of the object's page in the active language."""
+        if self.url_name:
+            return reverse(self.url_name, kwargs=self.url_kwargs(value))
+        return value.get_absolute_url()
 
 
 class RelatedKeysField(serializers.Field):

@@ -30,11 +30,18 @@ def _published(attribute: str, queryset, to_attr: str) -> Prefetch:
     return Prefetch(attribute, queryset=queryset, to_attr=to_attr)
 
 
+def _slugs(attribute: str, model, to_attr: str) -> Prefetch:
+    """Return a Prefetch of the published related rows' slugs only, by slug."""
+    # The API lists only their keys: whole rows in both languages would be built for nothing.
+    return _published(attribute, model.objects.public().only("slug").order_by("slug"), to_attr)
+
+
 def _measure_numbers(attribute: str = "measures") -> Prefetch:
     """Return a Prefetch of the published measures' numbers, in plan order."""
+    # The Area of Action's key joins an area's own measures to it.
     return _published(
         attribute,
-        Measure.objects.public().order_by("area__number", "position"),
+        Measure.objects.public().only("number", "area").order_by("area__number", "position"),
         "public_measures",
     )
 
@@ -102,13 +109,14 @@ def measures():
             Prefetch("sub_items", queryset=SubItem.objects.order_by("position")),
             _published(
                 "partnerships",
-                Partnership.objects.public().select_related("city").order_by("city__slug"),
+                Partnership.objects.public()
+                .select_related("city")
+                .only("city__slug")
+                .order_by("city__slug"),
                 "public_partnerships",
             ),
-            _published("networks", Network.objects.public().order_by("slug"), "public_networks"),
-            _published(
-                "eu_projects", EUProject.objects.public().order_by("slug"), "public_projects"
-            ),
+            _slugs("networks", Network, "public_networks"),
+            _slugs("eu_projects", EUProject, "public_projects"),
         )
     )
 
@@ -131,7 +139,7 @@ def partner_cities():
     """Return the published partner cities, by name, with their partnerships and projects."""
     return default_order(PartnerCity.objects.public()).prefetch_related(
         Prefetch("partnerships", queryset=_partnerships()),
-        _published("eu_projects", EUProject.objects.public().order_by("slug"), "public_projects"),
+        _slugs("eu_projects", EUProject, "public_projects"),
     )
 
 
@@ -167,11 +175,7 @@ def eu_projects():
         .prefetch_related(
             _theme_links(EUProjectThemeLink),
             _measure_numbers(),
-            _published(
-                "partner_cities",
-                PartnerCity.objects.public().order_by("slug"),
-                "public_cities",
-            ),
+            _slugs("partner_cities", PartnerCity, "public_cities"),
         )
     )
 
@@ -185,15 +189,9 @@ def activities():
             _themes(),
             _measure_numbers(),
             Prefetch("units", queryset=OrganisationalUnit.objects.order_by("slug")),
-            _published(
-                "partner_cities", PartnerCity.objects.public().order_by("slug"), "public_cities"
-            ),
-            _published("networks", Network.objects.public().order_by("slug"), "public_networks"),
-            _published(
-                "eu_projects", EUProject.objects.public().order_by("slug"), "public_projects"
-            ),
-            _published(
-                "actors", ExternalPartner.objects.public().order_by("slug"), "public_actors"
-            ),
+            _slugs("partner_cities", PartnerCity, "public_cities"),
+            _slugs("networks", Network, "public_networks"),
+            _slugs("eu_projects", EUProject, "public_projects"),
+            _slugs("actors", ExternalPartner, "public_actors"),
         )
     )

@@ -51,7 +51,11 @@ class ThemesOfLinksField(serializers.Field):
         super().__init__(source=attribute, read_only=True, **kwargs)
 
     def to_representation(self, value):
-        return ThemeSerializer([link.theme for link in value], many=True, context=self.context).data
+        # One serializer for every row: building its fields again for each row cost more than
+        # the themes themselves.
+        if not hasattr(self, "theme_serializer"):
+            self.theme_serializer = ThemeSerializer(context=self.context)
+        return [self.theme_serializer.to_representation(link.theme) for link in value]
 
 
 class UnitSerializer(serializers.ModelSerializer):
