@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from measures.models import AreaOfAction, Measure, Status
 
 from .models import Milestone, ReportingPeriod
-from .services import MeasureState, state_of, with_state_as_of
+from .services import MeasureState, state_of, with_states_on_days
 
 MILESTONES = Prefetch("milestones", queryset=Milestone.objects.order_by("due_on", "pk"))
 
@@ -316,10 +316,10 @@ def period_report(period: ReportingPeriod) -> PeriodReport:
     previous = previous_period(period)
     end = period.ends_on
     start = previous.ends_on if previous else None
-    measures = with_state_as_of(Measure.objects.public().for_list(), end)
-    if previous:
-        measures = with_state_as_of(measures, previous.ends_on, prefix="previous_")
-    measures = list(measures.prefetch_related(MILESTONES))
+    days = {"state_": end, **({"previous_": previous.ends_on} if previous else {})}
+    measures = with_states_on_days(
+        Measure.objects.public().for_list().prefetch_related(MILESTONES), days
+    )
     rows = measure_rows(
         measures,
         end,

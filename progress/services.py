@@ -110,6 +110,48 @@ def with_state_as_of(measures: models.QuerySet, day: datetime.date, prefix: str 
     )
 
 
+def with_states_on_days(measures: models.QuerySet, days: dict[str, datetime.date]) -> list:
+    """Return the measures, each with its state on every day as `with_state_as_of` puts it.
+
+    `days` maps an attribute prefix to its day. The same states as `with_state_as_of` gives, in
+    one query more: the measures bring only the key of their latest report up to each day, and
+    the reports come in one query. Building a subquery for each value of each day cost more
+    time than running them.
+    """
+    rows = list(
+        measures.annotate(
+            **{
+                f"{prefix}report_id": Subquery(_latest_reports(day).values("pk")[:1])
+                for prefix, day in days.items()
+            },
+            has_published_reports=Exists(
+                ProgressReport.objects.published_themselves().filter(measure=OuterRef("pk"))
+            ),
+        )
+    )
+    wanted = {getattr(row, f"{prefix}report_id") for row in rows for prefix in days} - {None}
+    reports = ProgressReport.objects.filter(pk__in=wanted).only(
+        "status", "progress", "reported_on", "is_sample"
+    )
+    by_id = {report.pk: report for report in reports} if wanted else {}
+    for row in rows:
+        stored_values_are_later = row.status_override or row.has_published_reports
+        for prefix in days:
+            report = by_id.get(getattr(row, f"{prefix}report_id"))
+            if report is not None:
+                status, progress = report.status, report.progress
+            elif stored_values_are_later:
+                status, progress = Status.NOT_REPORTED.value, 0
+            else:
+                status, progress = row.status, row.progress
+            setattr(row, f"{prefix}status", status)
+            setattr(row, f"{prefix}progress", progress)
+            setattr(row, f"{prefix}reported_on", report.reported_on if report else None)
+            setattr(row, f"{prefix}is_sample", report.is_sample if report else False)
+            setattr(row, f"{prefix}overridden", False)
+    return rows
+
+
 def with_current_state(measures: models.QuerySet, prefix: str = "state_"):
     """Annotate each measure with its current status, progress and last report date."""
     latest = _latest_reports(None)

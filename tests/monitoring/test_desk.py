@@ -236,8 +236,9 @@ def test_the_desk_of_each_role_reads_the_same_number_of_queries_with_more_data(t
 
     assert after == before
     # Pinned: the office's figures are one count per kind of content in the workflow, per kind
-    # without contacts and per translated model, so a new model adds one.
-    assert before == {"office": 52, "editor": 8, "council": 9}
+    # without contacts and per translated model, so a new model adds one. The council's desk
+    # holds the latest council report, whose reports on both days come in a query of their own.
+    assert before == {"office": 52, "editor": 8, "council": 10}
 
 
 def test_a_contact_person_of_another_units_measure_sees_it_without_the_report_button(team):
