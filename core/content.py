@@ -1,7 +1,11 @@
 """Abstract bases shared by every content model of the portal, and the one rule of "public"."""
 
+from functools import cache
+
 from django.db import models
 from django.db.models import Q
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 
 from .access import is_unit_scoped
@@ -95,6 +99,12 @@ class PublishableQuerySet(ScopedQuerySet):
         return self.public()
 
 
+@cache
+def choice_labels(field) -> dict:
+    """Return a field's choice labels by value, still lazy, so each reads in the active language."""
+    return dict(make_hashable(field.flatchoices))
+
+
 class Versioned(models.Model):
     """Count the saves of a row, so that a form loaded before someone else's save is refused."""
 
@@ -109,6 +119,12 @@ class Versioned(models.Model):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "version"}
         super().save(*args, **kwargs)
+
+    def _get_FIELD_display(self, field):
+        # Django's get_<field>_display() built the dictionary of all labels on every call,
+        # translating each label to hash it: 30 µs for one label, read for every row of a list.
+        value = getattr(self, field.attname)
+        return force_str(choice_labels(field).get(make_hashable(value), value), strings_only=True)
 
 
 class TimeStamped(Versioned):
