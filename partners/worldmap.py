@@ -263,7 +263,7 @@ class Marker:
                 "count": len(self.cities)
             }
         city = self.city
-        return f"{city.name} ({city.country.name}, {', '.join(self.kind_labels)})"
+        return f"{city.name} ({city.country_name}, {', '.join(self.kind_labels)})"
 
     @property
     def label_anchor(self) -> str:
