@@ -1,7 +1,8 @@
 """The published rows of each dataset, with everything the API and the downloads show prefetched.
 
 Each function returns a queryset whose query count does not grow with the rows: related rows
-come in one prefetch query each, and only published related rows are kept.
+come in one prefetch query each, and only published related rows are kept. Every prefetch goes
+to a list of its own (to_attr): without one, Django builds a queryset for every row and relation.
 """
 
 from django.db.models import Prefetch
@@ -48,7 +49,7 @@ def _measure_numbers(attribute: str = "measures") -> Prefetch:
 
 def _themes() -> Prefetch:
     """Return a Prefetch of themes the office entered, such as an activity's."""
-    return Prefetch("themes", queryset=Theme.objects.order_by("slug"))
+    return Prefetch("themes", queryset=Theme.objects.order_by("slug"), to_attr="listed_themes")
 
 
 def _theme_links(link_model) -> Prefetch:
@@ -105,8 +106,16 @@ def measures():
         .prefetch_related(
             _goal_links(),
             public_links_prefetch("theme_links", MeasureThemeLink, "theme", order=["theme__slug"]),
-            Prefetch("contributing_units", queryset=OrganisationalUnit.objects.order_by("slug")),
-            Prefetch("sub_items", queryset=SubItem.objects.order_by("position")),
+            Prefetch(
+                "contributing_units",
+                queryset=OrganisationalUnit.objects.order_by("slug"),
+                to_attr="listed_contributing_units",
+            ),
+            Prefetch(
+                "sub_items",
+                queryset=SubItem.objects.order_by("position"),
+                to_attr="listed_sub_items",
+            ),
             _published(
                 "partnerships",
                 Partnership.objects.public()
@@ -138,7 +147,7 @@ def _partnerships():
 def partner_cities():
     """Return the published partner cities, by name, with their partnerships and projects."""
     return default_order(PartnerCity.objects.public()).prefetch_related(
-        Prefetch("partnerships", queryset=_partnerships()),
+        Prefetch("partnerships", queryset=_partnerships(), to_attr="listed_partnerships"),
         _slugs("eu_projects", EUProject, "public_projects"),
     )
 
@@ -188,7 +197,11 @@ def activities():
         .prefetch_related(
             _themes(),
             _measure_numbers(),
-            Prefetch("units", queryset=OrganisationalUnit.objects.order_by("slug")),
+            Prefetch(
+                "units",
+                queryset=OrganisationalUnit.objects.order_by("slug"),
+                to_attr="listed_units",
+            ),
             _slugs("partner_cities", PartnerCity, "public_cities"),
             _slugs("networks", Network, "public_networks"),
             _slugs("eu_projects", EUProject, "public_projects"),

@@ -212,11 +212,13 @@ class MeasureSerializer(serializers.ModelSerializer):
     themes = ThemesOfLinksField("public_theme_links")
     theme_links = ThemeLinksField("public_theme_links")
     lead_unit = UnitSerializer(read_only=True, allow_null=True)
-    contributing_units = UnitSerializer(many=True, read_only=True)
-    sub_items = SubItemSerializer(many=True, read_only=True)
+    contributing_units = UnitSerializer(
+        source="listed_contributing_units", many=True, read_only=True
+    )
+    sub_items = SubItemSerializer(source="listed_sub_items", many=True, read_only=True)
     # The name of the first API version; kept so that existing clients go on working.
     activities = SubItemSerializer(
-        source="sub_items",
+        source="listed_sub_items",
         many=True,
         read_only=True,
         help_text="Deprecated: the same as sub_items.",
@@ -325,7 +327,9 @@ class PartnerCitySerializer(serializers.ModelSerializer):
     latitude = serializers.FloatField(read_only=True)
     longitude = serializers.FloatField(read_only=True)
     description = TranslatedField()
-    partnerships = CityPartnershipSerializer(many=True, read_only=True)
+    partnerships = CityPartnershipSerializer(
+        source="listed_partnerships", many=True, read_only=True
+    )
     eu_projects = SlugsField("public_projects", help_text="Slugs of its published EU projects.")
     url = PageURLField(help_text="The city's page on the public site.")
 
@@ -454,8 +458,8 @@ class ActivitySerializer(serializers.ModelSerializer):
     networks = SlugsField("public_networks", help_text="Slugs of the networks.")
     eu_projects = SlugsField("public_projects", help_text="Slugs of the EU projects.")
     actors = SlugsField("public_actors", help_text="Slugs of the local actors taking part.")
-    units = SlugsField("units", help_text="Slugs of the city's units taking part.")
-    themes = ThemeSerializer(many=True, read_only=True)
+    units = SlugsField("listed_units", help_text="Slugs of the city's units taking part.")
+    themes = ThemeSerializer(source="listed_themes", many=True, read_only=True)
     measures = NumbersField("public_measures", help_text="Numbers of the measures it serves.")
     url = PageURLField(help_text="The activity's page on the public site.")
 
