@@ -149,7 +149,7 @@ def timeline(measure: Measure, today: datetime.date) -> list[TimelineEntry]:
         TimelineEntry(report.reported_on, "report", report=report)
         for report in measure.published_reports
     ]
-    for milestone in measure.milestones.all():
+    for milestone in measure.listed_milestones:
         if milestone.is_reached(today):
             entries.append(TimelineEntry(milestone.reached_on, "reached", milestone=milestone))
         elif milestone.is_overdue(today):
