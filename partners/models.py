@@ -20,7 +20,7 @@ from measures.models import EditorialLink, Measure, OrganisationalUnit, Theme
 
 
 @lru_cache(maxsize=1024)
-def country_name(code: str, language: str) -> str:
+def country_name_in(code: str, language: str) -> str:
     """Return the name of a country in `language`, the active language."""
     # Looked up anew, a name cost 20 µs: lists and the map's key name a country in every row.
     return str(countries.name(code))
@@ -104,7 +104,7 @@ class PartnerCity(Publishable):
     @property
     def country_name(self) -> str:
         """Return the name of the city's country in the active language."""
-        return country_name(self.country.code, get_language())
+        return country_name_in(self.country.code, get_language())
 
 
 class Partnership(Publishable):
