@@ -89,13 +89,13 @@ class ChoiceLabelField(serializers.Field):
         key = getattr(value, self.choice_field)
         if key is None or key == "":
             return None
-        return in_languages(dict(choice_labels(self.choices, key)), self.context)
+        return in_languages(dict(labels_in_languages(self.choices, key)), self.context)
 
 
 # Labels and country names are fixed while the process runs: translating them once per row
 # switched the language hundreds of times for one page of the API.
 @cache
-def choice_labels(choices, key) -> dict[str, str]:
+def labels_in_languages(choices, key) -> dict[str, str]:
     """Return the label of the choice `key` in every language."""
     labels = {}
     for code in language_codes():

@@ -113,10 +113,11 @@ def with_state_as_of(measures: models.QuerySet, day: datetime.date, prefix: str 
 def with_states_on_days(measures: models.QuerySet, days: dict[str, datetime.date]) -> list:
     """Return the measures, each with its state on every day as `with_state_as_of` puts it.
 
-    `days` maps an attribute prefix to its day. The same states as `with_state_as_of` gives, in
-    one query more: the measures bring only the key of their latest report up to each day, and
-    the reports come in one query. Building a subquery for each value of each day cost more
-    time than running them.
+    `days` maps an attribute prefix to its day. The same states as `with_state_as_of` gives (a
+    test holds the two to the same rule), in one query more: the measures bring only the key of
+    their latest report up to each day, and the reports come in one query. Building a subquery
+    for each value of each day cost more time than running them. `with_state_as_of` stays for
+    what must filter and count by the state in SQL.
     """
     rows = list(
         measures.annotate(
@@ -133,7 +134,7 @@ def with_states_on_days(measures: models.QuerySet, days: dict[str, datetime.date
     reports = ProgressReport.objects.filter(pk__in=wanted).only(
         "status", "progress", "reported_on", "is_sample"
     )
-    by_id = {report.pk: report for report in reports} if wanted else {}
+    by_id = {report.pk: report for report in reports}
     for row in rows:
         stored_values_are_later = row.status_override or row.has_published_reports
         for prefix in days:

@@ -46,9 +46,9 @@ def status(state) -> str:
 
 
 @register.simple_tag
-def percent(value, status: str = "") -> str:
+def percent(value, status_value: str = "") -> str:
     """Write a progress figure as a bar with its number, or that nothing was reported."""
-    if status == "not_reported":
+    if status_value == "not_reported":
         return format_html('<span class="muted">{}</span>', gettext("not reported"))
     return format_html(
         '<span class="progress-figure"><progress class="kern-progress" max="100" value="{}" '

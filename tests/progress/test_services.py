@@ -18,6 +18,8 @@ from progress.services import (
     progress_report_publish,
     progress_report_save,
     progress_reports_remove,
+    state_of,
+    with_states_on_days,
 )
 from tests.factories import ProgressReportFactory
 
@@ -231,6 +233,47 @@ class TestStateAsOf:
         )
         state = measure_state_as_of([measure], day("2024-06-30"))[measure.pk]
         assert (state.status, state.progress, state.reported_on) == (Status.NOT_REPORTED, 0, None)
+
+    def test_the_council_reports_reading_gives_the_states_the_overview_counts(self, plan, measure):
+        # The council report reads states in Python, the overview in SQL: one rule for both.
+        later, drafted, overridden, stored = Measure.objects.filter(
+            number__in=["1.2", "2.1", "3.1", "4.3"]
+        ).order_by("number")
+        for on, status, progress in [
+            ("2024-03-01", Status.IN_PREPARATION, 10),
+            ("2024-09-01", Status.IN_PROGRESS, 40),
+        ]:
+            ProgressReportFactory(
+                measure=measure, reported_on=day(on), status=status, progress=progress
+            )
+        ProgressReportFactory(
+            measure=later, reported_on=day("2025-01-15"), progress=70, is_sample=True
+        )
+        ProgressReportFactory(
+            measure=drafted,
+            reported_on=day("2024-05-01"),
+            publication_state=PublicationState.DRAFT,
+        )
+        measure_override_status(
+            measure=overridden,
+            status=Status.ON_HOLD,
+            progress=30,
+            reason_de="Haushaltssperre",
+            reason_en="Budget freeze",
+        )
+        Measure.objects.filter(pk=stored.pk).update(status=Status.ONGOING, progress=50)
+        days = {
+            "before_": day("2024-02-29"),
+            "between_": day("2024-06-30"),
+            "after_": day("2025-02-01"),
+        }
+
+        rows = with_states_on_days(plan.order_by(), days)
+
+        assert len(rows) == plan.count()
+        for prefix, on in days.items():
+            read = {row.pk: state_of(row, on, prefix=prefix) for row in rows}
+            assert read == measure_state_as_of(plan, on), prefix
 
     def test_a_measure_without_reports_keeps_its_stored_state(self, measure):
         Measure.objects.filter(pk=measure.pk).update(status=Status.ONGOING, progress=50)
