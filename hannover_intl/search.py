@@ -1,14 +1,19 @@
-"""Search across the plan, partner cities, networks, EU projects, activities and local actors."""
+"""Search across the plan, partner cities, networks, EU projects, activities and local actors.
+
+On PostgreSQL the search reads each table's stored words and texts (migration 0007 of this app
+keeps them, indexed), so its time follows the number of matches, not of rows; on SQLite it reads
+the texts themselves.
+"""
 
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Q, TextField
+from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from modeltranslation.utils import build_localized_fieldname
 
 from core.i18n import q_any_language
 from core.text import fold
@@ -102,31 +107,52 @@ def searchable_kinds() -> list[SearchKind]:
 def matching(kind: SearchKind, text: str):
     """Return the rows of `kind` that contain `text`, best first, with the columns it shows."""
     kind.queryset = kind.queryset.only(*kind.shown)
-    condition = Q()
-    for name in kind.fields:
-        condition |= q_any_language(name, "icontains", text)
-    if kind.folded_field:
-        condition |= Q(**{f"{kind.folded_field}__contains": fold(text)})
-    rows = kind.queryset.filter(condition)
     if connection.vendor == "postgresql":
-        rows = ranked_by_full_text(kind, text, condition)
+        rows = ranked_by_full_text(kind, text)
+    else:
+        rows = kind.queryset.filter(containing(kind, text))
     return rows[:RESULTS_PER_KIND]
 
 
-def ranked_by_full_text(kind: SearchKind, text: str, condition: Q):
+def containing(kind: SearchKind, text: str) -> Q:
+    """Return the condition that one of the texts of `kind`, in any language, contains `text`."""
+    condition = Q()
+    for name in kind.fields:
+        condition |= q_any_language(name, "icontains", text)
+    return condition | folded_names_containing(kind, text)
+
+
+def folded_names_containing(kind: SearchKind, text: str) -> Q:
+    """Return the condition that the names of `kind` written without accents contain `text`."""
+    if not kind.folded_field:
+        return Q()
+    return Q(**{f"{kind.folded_field}__contains": fold(text)})
+
+
+def stored(kind: SearchKind, column: str, output_field) -> RawSQL:
+    """Return a column that migration 0007 keeps beside the texts of `kind`, on PostgreSQL."""
+    return RawSQL(f'"{kind.queryset.model._meta.db_table}"."{column}"', [], output_field)
+
+
+def ranked_by_full_text(kind: SearchKind, text: str):
     """Return matches found by PostgreSQL's full-text search in the page's language, ranked."""
     language = (get_language() or "de")[:2]
-    config = SEARCH_CONFIGS.get(language, "simple")
-    vector = SearchVector(
-        *(build_localized_fieldname(name, language) for name in kind.fields), config=config
-    )
+    language = language if language in SEARCH_CONFIGS else "de"
+    config = SEARCH_CONFIGS[language]
+    vector = stored(kind, f"search_{language}", SearchVectorField())
     query = SearchQuery(text, config=config, search_type="websearch")
     # Full text finds inflected forms; the substring condition keeps compounds such as
     # 'Klimaschutz' for 'Klima', which German stemming does not split. A match is the query's
     # @@, not a rank above 0: ts_rank gives rows that do not match a phrase a rank of 1e-20.
+    # Both read stored, indexed columns, so no row's texts are read unless it matches.
+    condition = Q(document=query) | Q(texts__icontains=text) | folded_names_containing(kind, text)
     return (
-        kind.queryset.annotate(document=vector, rank=SearchRank(vector, query))
-        .filter(Q(document=query) | condition)
+        kind.queryset.alias(
+            document=vector,
+            texts=stored(kind, "search_text", TextField()),
+            rank=SearchRank(vector, query),
+        )
+        .filter(condition)
         .order_by("-rank", *(kind.queryset.query.order_by or kind.queryset.model._meta.ordering))
     )
 

@@ -1,7 +1,10 @@
 """Shared fixtures: the action plan loaded once into the test database."""
 
+from importlib import import_module
+
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from measures.models import Measure
 
@@ -30,10 +33,23 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_db_setup, django_db_blocker):
     """Load the whole action plan once, as `make run` does."""
     with django_db_blocker.unblock():
+        if request.config.option.nomigrations:
+            add_stored_search_columns()
         call_command("load_action_plan", verbosity=0)
+
+
+def add_stored_search_columns():
+    """Add the search's columns that a migration keeps on PostgreSQL to tables built from models."""
+    if connection.vendor != "postgresql":
+        return
+    migration = import_module("hannover_intl.migrations.0007_stored_search_columns")
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        for statement in migration.forwards_sql():
+            cursor.execute(statement)
 
 
 @pytest.fixture
