@@ -174,6 +174,18 @@ class SubItemSerializer(serializers.ModelSerializer):
         fields = ["position", "title", "status", "status_label"]
 
 
+@extend_schema_field(SubItemSerializer(many=True))
+class DeprecatedSubItemsField(serializers.Field):
+    """Hold the place of a measure's sub-items under their old name; the serializer copies them."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        # MeasureSerializer writes the sub-items here once it has serialised them.
+        return None
+
+
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
 class CitySlugsField(serializers.Field):
     """List the slugs of the published partner cities a measure is linked to."""
@@ -217,12 +229,7 @@ class MeasureSerializer(serializers.ModelSerializer):
     )
     sub_items = SubItemSerializer(source="listed_sub_items", many=True, read_only=True)
     # The name of the first API version; kept so that existing clients go on working.
-    activities = SubItemSerializer(
-        source="listed_sub_items",
-        many=True,
-        read_only=True,
-        help_text="Deprecated: the same as sub_items.",
-    )
+    activities = DeprecatedSubItemsField(help_text="Deprecated: the same as sub_items.")
     partner_cities = CitySlugsField(help_text="Slugs of the linked twin and cooperation cities.")
     networks = SlugsField("public_networks", help_text="Slugs of the linked networks.")
     eu_projects = SlugsField("public_projects", help_text="Slugs of the linked EU projects.")
@@ -266,6 +273,12 @@ class MeasureSerializer(serializers.ModelSerializer):
             "progress_url",
             "updated_at",
         ]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        # The same list as sub_items, serialised once; the key keeps its place in the object.
+        data["activities"] = data["sub_items"]
+        return data
 
 
 class ProgressReportSerializer(serializers.ModelSerializer):

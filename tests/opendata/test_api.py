@@ -215,3 +215,17 @@ def test_a_page_size_that_is_no_positive_number_is_ignored(client, content, size
     # Neither an error nor a page of that size: the list comes in the default pages of 50.
     assert len(data["results"]) == min(data["count"], 50)
     assert data["count"] > 5
+
+
+@pytest.mark.parametrize("query", ["", "?lang=en"])
+def test_a_measures_sub_items_come_under_their_old_name_too(client, content, query):
+    measure = get_json(client, f"/api/v1/measures/1-1/{query}")
+    assert measure["sub_items"], "1.1 has sub-items in the plan"
+    assert measure["activities"] == measure["sub_items"]
+    listed = get_json(client, f"/api/v1/measures/{query}")["results"]
+    assert all(row["activities"] == row["sub_items"] for row in listed)
+    # Described as what it holds, and as deprecated.
+    schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["Measure"]
+    activities = schema["properties"]["activities"]
+    assert activities["items"] == {"$ref": "#/components/schemas/SubItem"}
+    assert activities["description"].startswith("Deprecated")
