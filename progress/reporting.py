@@ -20,6 +20,19 @@ MILESTONES = Prefetch(
     "milestones", queryset=Milestone.objects.order_by("due_on", "pk"), to_attr="listed_milestones"
 )
 
+# What a row of the progress overview reads of a measure: its texts and units stay unread.
+OVERVIEW_ROW_FIELDS = (
+    "number",
+    "slug",
+    "title",
+    "area",
+    "position",
+    "created_at",
+    "status",
+    "progress",
+    "status_override",
+)
+
 
 @dataclass
 class MeasureRow:

@@ -18,6 +18,7 @@ from .filters import ProgressFilter
 from .models import Milestone, ProgressReport, ReportingPeriod
 from .reporting import (
     MILESTONES,
+    OVERVIEW_ROW_FIELDS,
     area_figures,
     measure_rows,
     period_report,
@@ -74,7 +75,12 @@ class ProgressOverviewView(ForgivingFilterMixin, ListView):
     def get_queryset(self):
         self.today = timezone.localdate()
         self.as_of, self.as_of_message = parse_as_of(self.request.GET.get("as_of"), self.today)
-        measures = Measure.objects.public().for_list().prefetch_related(MILESTONES)
+        measures = (
+            Measure.objects.public()
+            .order_by("area__number", "position")
+            .only(*OVERVIEW_ROW_FIELDS)
+            .prefetch_related(MILESTONES)
+        )
         if self.as_of:
             measures = with_state_as_of(measures, self.as_of)
         else:
