@@ -20,6 +20,9 @@ from .filters import PartnerCityFilter, default_order
 from .models import PartnerCity, Partnership, PartnershipThemeLink
 
 SORTABLE_COLUMNS = ["name", "country", "since"]
+# What the table and the map read of a city and its partnerships; the descriptions stay unread.
+CITY_ROW_FIELDS = ("slug", "name", "country", "latitude", "longitude")
+PARTNERSHIP_ROW_FIELDS = ("city", "kind", "since", "ended_on")
 
 
 def table_row(city) -> dict:
@@ -66,12 +69,14 @@ class CityListView(ForgivingFilterMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
+        partnerships = Partnership.objects.public().only(*PARTNERSHIP_ROW_FIELDS).order_by("since")
         self.filterset = self.get_filterset(
             default_order(
                 PartnerCity.objects.public()
-                .for_list()
+                .only(*CITY_ROW_FIELDS)
                 .prefetch_related(
-                    theme_links_prefetch(PartnershipThemeLink, "partnerships__theme_links")
+                    Prefetch("partnerships", queryset=partnerships),
+                    theme_links_prefetch(PartnershipThemeLink, "partnerships__theme_links"),
                 )
             )
         )
