@@ -5,6 +5,7 @@ keeps them, indexed), so its time follows the number of matches, not of rows; on
 the texts themselves.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
@@ -25,6 +26,7 @@ from relations.models import Activity
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_KIND = 25
 SEARCH_CONFIGS = {"de": "german", "en": "english"}
+LONE_DASHES = re.compile(r"-+(?!\w)")
 
 
 @dataclass
@@ -134,13 +136,19 @@ def stored(kind: SearchKind, column: str, output_field) -> RawSQL:
     return RawSQL(f'"{kind.queryset.model._meta.db_table}"."{column}"', [], output_field)
 
 
+def full_text_words(text: str) -> str:
+    """Return `text` without the dashes that negate nothing, for websearch_to_tsquery."""
+    # A long run of such dashes overflows PostgreSQL's tsquery stack, a server error otherwise.
+    return LONE_DASHES.sub(" ", text)
+
+
 def ranked_by_full_text(kind: SearchKind, text: str):
     """Return matches found by PostgreSQL's full-text search in the page's language, ranked."""
     language = (get_language() or "de")[:2]
     language = language if language in SEARCH_CONFIGS else "de"
     config = SEARCH_CONFIGS[language]
     vector = stored(kind, f"search_{language}", SearchVectorField())
-    query = SearchQuery(text, config=config, search_type="websearch")
+    query = SearchQuery(full_text_words(text), config=config, search_type="websearch")
     # Full text finds inflected forms; the substring condition keeps compounds such as
     # 'Klimaschutz' for 'Klima', which German stemming does not split. A match is the query's
     # @@, not a rank above 0: ts_rank gives rows that do not match a phrase a rank of 1e-20.

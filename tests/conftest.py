@@ -45,6 +45,10 @@ def add_stored_search_columns():
     """Add the search's columns that a migration keeps on PostgreSQL to tables built from models."""
     if connection.vendor != "postgresql":
         return
+    with connection.cursor() as cursor:
+        columns = connection.introspection.get_table_description(cursor, "measures_goal")
+    if any(column.name == "search_de" for column in columns):
+        return  # a database kept from an earlier run (--reuse-db) has them
     migration = import_module("hannover_intl.migrations.0007_stored_search_columns")
     with connection.cursor() as cursor:
         cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")

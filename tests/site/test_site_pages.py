@@ -146,7 +146,17 @@ class TestSearch:
         assert list(groups) == ["networks"]
 
     @pytest.mark.parametrize(
-        "query", ["", "   ", "x" * 5000, "<script>alert(1)</script>", "%00", "' OR 1=1 --"]
+        "query",
+        [
+            "",
+            "   ",
+            "x" * 5000,
+            "<script>alert(1)</script>",
+            "%00",
+            "' OR 1=1 --",
+            "-" * 40,
+            "(-" * 40,
+        ],
     )
     def test_odd_queries_answer_calmly(self, client, plan, query):
         response = client.get("/en/search/", {"q": query})
